@@ -1,0 +1,45 @@
+package org.loive.devstack;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+
+import java.time.Duration;
+
+/** Once everything answers, tells the developer where to log in and as whom. */
+class DevStackBanner implements ApplicationListener<ApplicationReadyEvent> {
+
+	private static final Logger log = LoggerFactory.getLogger(DevStackBanner.class);
+
+	private final KeycloakServer keycloak;
+	private final DevStackProperties dev;
+
+	DevStackBanner(KeycloakServer keycloak, DevStackProperties dev) {
+		this.keycloak = keycloak;
+		this.dev = dev;
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationReadyEvent event) {
+		keycloak.awaitReady(Duration.ofMinutes(3));
+		log.info("""
+
+				==================== Lối Về đã sẵn sàng / Lối Về is ready ====================
+				  Camunda (Cockpit, Tasklist):  {}/camunda/app/
+				  API (OpenAPI):                {}/v3/api-docs   ·   {}/swagger-ui.html
+				  Keycloak, realm loive:        {}/realms/loive/account
+				  Keycloak admin console:       {}/admin   (admin, mật khẩu trong / password in {})
+				  Người dùng mẫu / demo users (mật khẩu / password "demo"):
+				    police.qng  border.qng  health.qng  legalaid.qng  commune.qng   (cán bộ / caseworkers, QNG)
+				    supervisor.qng (lãnh đạo / supervisor)   auditor (thanh tra)   admin   police.gli (GLI)
+				  Lấy token / get a token:
+				    curl -d client_id=loive-cli -d grant_type=password -d username=police.qng -d password=demo \\
+				      {}/realms/loive/protocol/openid-connect/token
+				  PostgreSQL: 127.0.0.1:{} database loive, user loive (dữ liệu / data in {})
+				==============================================================================""",
+				dev.appUrl(), dev.appUrl(), dev.appUrl(), keycloak.url(), keycloak.url(),
+				dev.dataDirectory().resolve("keycloak-admin-password"), keycloak.url(), dev.databasePort(),
+				dev.dataDirectory().toAbsolutePath());
+	}
+}

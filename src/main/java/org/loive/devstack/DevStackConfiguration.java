@@ -1,0 +1,84 @@
+package org.loive.devstack;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.loive.access.KeycloakProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system on a fresh clone: embedded PostgreSQL (unless {@code LOIVE_DB_URL} names an
+ * external one) and a local Keycloak, both stopped with the application.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("dev")
+class DevStackConfiguration {
+
+	static final EmbeddedDatabase.Account APPLICATION = new EmbeddedDatabase.Account("loive", "loive", "loive");
+	static final EmbeddedDatabase.Account KEYCLOAK = new EmbeddedDatabase.Account("keycloak", "keycloak", "keycloak");
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnExpression("'${LOIVE_DB_URL:}'.isEmpty()")
+	static class EmbeddedDatabaseConfiguration {
+
+		@Bean(destroyMethod = "close")
+		EmbeddedDatabase embeddedDatabase(DevStackProperties dev) {
+			return EmbeddedDatabase.start(dev.databasePort(), dev.dataDirectory().resolve("postgres"),
+					List.of(APPLICATION, KEYCLOAK));
+		}
+
+		/** Depends on Keycloak so that Keycloak boots while the engine does. */
+		@Bean
+		DataSource dataSource(EmbeddedDatabase database, KeycloakServer keycloak) {
+			HikariDataSource dataSource = new HikariDataSource();
+			dataSource.setJdbcUrl(database.jdbcUrl(APPLICATION.database()));
+			dataSource.setUsername(APPLICATION.user());
+			dataSource.setPassword(APPLICATION.password());
+			dataSource.setPoolName("loive");
+			return dataSource;
+		}
+	}
+
+	@Bean(destroyMethod = "close")
+	KeycloakServer keycloakServer(DevStackProperties dev, KeycloakProperties keycloak,
+			ObjectProvider<EmbeddedDatabase> database) {
+		return KeycloakServer.start(new KeycloakServer.Settings(dev.keycloakHome(), dev.keycloakPort(), keycloak.realm(),
+				database.getIfAvailable(), KEYCLOAK, dev.dataDirectory().resolve("logs/keycloak.log"),
+				adminPassword(dev.dataDirectory()), Map.of("LOIVE_APP_URL", dev.appUrl(), "LOIVE_OIDC_CLIENT_SECRET",
+						keycloak.clientSecret())));
+	}
+
+	@Bean
+	DevStackBanner devStackBanner(KeycloakServer keycloak, DevStackProperties dev) {
+		return new DevStackBanner(keycloak, dev);
+	}
+
+	/** Keycloak's master-realm admin of the dev run: a random password made once and kept in ./data. */
+	static String adminPassword(Path dataDirectory) {
+		Path file = dataDirectory.resolve("keycloak-admin-password");
+		try {
+			if (!Files.exists(file)) {
+				byte[] random = new byte[18];
+				new SecureRandom().nextBytes(random);
+				Files.createDirectories(dataDirectory);
+				Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+			}
+			return Files.readString(file).trim();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}

@@ -1,0 +1,19 @@
+package org.loive.devstack;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.nio.file.Path;
+
+/**
+ * The local stack of the dev run.
+ *
+ * @param dataDirectory where PostgreSQL's data and the Keycloak admin password are kept between runs
+ * @param databasePort the embedded PostgreSQL's port, on 127.0.0.1
+ * @param keycloakHome the unpacked Keycloak distribution
+ * @param keycloakPort Keycloak's HTTP port
+ * @param appUrl the application's own address, allowed as an OIDC redirect
+ */
+@ConfigurationProperties("loive.dev")
+public record DevStackProperties(Path dataDirectory, int databasePort, Path keycloakHome, int keycloakPort,
+		String appUrl) {
+}

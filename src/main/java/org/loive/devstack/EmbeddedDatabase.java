@@ -1,0 +1,101 @@
+package org.loive.devstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Real PostgreSQL binaries on loopback, with the application's and Keycloak's databases.
+ * Used by the dev run (fixed port, data kept under ./data) and by the integration tests
+ * (free port, throw-away directory).
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+	/** A database and the role that owns it. */
+	public record Account(String database, String user, String password) {
+	}
+
+	private final EmbeddedPostgres postgres;
+
+	private EmbeddedDatabase(EmbeddedPostgres postgres) {
+		this.postgres = postgres;
+	}
+
+	/**
+	 * Starts PostgreSQL on {@code port} (0 picks a free one) with its data in {@code dataDirectory},
+	 * kept between runs, and creates the given accounts when they do not exist yet.
+	 */
+	public static EmbeddedDatabase start(int port, Path dataDirectory, List<Account> accounts) {
+		try {
+			Files.createDirectories(dataDirectory);
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+				.setDataDirectory(dataDirectory)
+				.setCleanDataDirectory(false)
+				.setServerConfig("listen_addresses", "127.0.0.1")
+				.setServerConfig("max_connections", "200");
+			if (port > 0) {
+				builder.setPort(port);
+			}
+			EmbeddedDatabase database = new EmbeddedDatabase(builder.start());
+			accounts.forEach(database::ensureAccount);
+			return database;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Không khởi động được PostgreSQL nhúng / embedded PostgreSQL failed to start", e);
+		}
+	}
+
+	public int port() {
+		return postgres.getPort();
+	}
+
+	public String jdbcUrl(String database) {
+		return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+	}
+
+	private void ensureAccount(Account account) {
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				var statement = connection.createStatement()) {
+			if (!exists(connection, "select 1 from pg_roles where rolname = ?", account.user())) {
+				statement.execute("create role " + quoteIdentifier(account.user()) + " login password '"
+						+ account.password().replace("'", "''") + "'");
+			}
+			if (!exists(connection, "select 1 from pg_database where datname = ?", account.database())) {
+				statement.execute("create database " + quoteIdentifier(account.database()) + " owner "
+						+ quoteIdentifier(account.user()) + " encoding 'UTF8'");
+			}
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Không tạo được cơ sở dữ liệu / cannot create database " + account.database(), e);
+		}
+	}
+
+	private static boolean exists(Connection connection, String sql, String name) throws SQLException {
+		try (var query = connection.prepareStatement(sql)) {
+			query.setString(1, name);
+			try (var rows = query.executeQuery()) {
+				return rows.next();
+			}
+		}
+	}
+
+	private static String quoteIdentifier(String name) {
+		return '"' + name.replace("\"", "\"\"") + '"';
+	}
+
+	@Override
+	public void close() {
+		try {
+			postgres.close();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}

@@ -25,11 +25,7 @@ public record Officer(String username, Set<String> roles, Set<String> agencies, 
 
 	/** The province part of the area, e.g. {@code QNG} of {@code QNG-12345}. */
 	public String province() {
-		if (area == null) {
-			return null;
-		}
-		int dash = area.indexOf('-');
-		return dash < 0 ? area : area.substring(0, dash);
+		return area == null ? null : Areas.province(area);
 	}
 
 	/** Agency groups and roles together: the groups Camunda knows the officer by. */

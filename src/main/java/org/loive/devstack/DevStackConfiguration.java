@@ -2,7 +2,6 @@ package org.loive.devstack;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.loive.access.KeycloakProperties;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +16,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The whole system on a fresh clone: embedded PostgreSQL (unless {@code LOIVE_DB_URL} names an
@@ -35,7 +35,7 @@ class DevStackConfiguration {
 
 		@Bean(destroyMethod = "close")
 		EmbeddedDatabase embeddedDatabase(DevStackProperties dev) {
-			return EmbeddedDatabase.start(dev.databasePort(), dev.dataDirectory().resolve("postgres"),
+			return EmbeddedDatabase.start(dev.databasePort(), dev.dataDirectory().resolve("postgres"), true,
 					List.of(APPLICATION, KEYCLOAK));
 		}
 
@@ -51,11 +51,12 @@ class DevStackConfiguration {
 		}
 	}
 
+	/** Takes the database, when embedded, so that Keycloak stops before it. */
 	@Bean(destroyMethod = "close")
 	KeycloakServer keycloakServer(DevStackProperties dev, KeycloakProperties keycloak,
-			ObjectProvider<EmbeddedDatabase> database) {
+			Optional<EmbeddedDatabase> database) {
 		return KeycloakServer.start(new KeycloakServer.Settings(dev.keycloakHome(), dev.keycloakPort(), keycloak.realm(),
-				database.getIfAvailable(), KEYCLOAK, dev.dataDirectory().resolve("logs/keycloak.log"),
+				database.orElse(null), KEYCLOAK, dev.dataDirectory().resolve("logs/keycloak.log"),
 				adminPassword(dev.dataDirectory()), Map.of("LOIVE_APP_URL", dev.appUrl(), "LOIVE_OIDC_CLIENT_SECRET",
 						keycloak.clientSecret())));
 	}

@@ -29,16 +29,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
 	/**
 	 * Starts PostgreSQL on {@code port} (0 picks a free one) with its data in {@code dataDirectory},
-	 * kept between runs, and creates the given accounts when they do not exist yet.
+	 * kept between runs, and creates the given accounts when they do not exist yet. A {@code durable}
+	 * server syncs every commit to disk, as data kept between runs needs; a throw-away one need not.
 	 */
-	public static EmbeddedDatabase start(int port, Path dataDirectory, List<Account> accounts) {
+	public static EmbeddedDatabase start(int port, Path dataDirectory, boolean durable, List<Account> accounts) {
 		try {
 			Files.createDirectories(dataDirectory);
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(false)
 				.setServerConfig("listen_addresses", "127.0.0.1")
-				.setServerConfig("max_connections", "200");
+				.setServerConfig("max_connections", "200")
+				.setServerConfig("fsync", durable ? "on" : "off")
+				.setServerConfig("synchronous_commit", durable ? "on" : "off");
 			if (port > 0) {
 				builder.setPort(port);
 			}

@@ -61,7 +61,7 @@ public final class KeycloakServer implements AutoCloseable {
 			writeRealmImport(settings.home().resolve("data/import"), settings.realm());
 			Files.createDirectories(settings.logFile().getParent());
 			ProcessBuilder builder = new ProcessBuilder(command(settings))
-				.directory(settings.home().toFile())
+				.directory(settings.home().toAbsolutePath().toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(settings.logFile().toFile()));
 			builder.environment().putAll(settings.realmEnvironment());
@@ -79,8 +79,9 @@ public final class KeycloakServer implements AutoCloseable {
 	}
 
 	private static List<String> command(Settings settings) {
-		List<String> command = new ArrayList<>(List.of(settings.home().resolve("bin/kc.sh").toString(), "start-dev",
-				"--http-port=" + settings.port(), "--import-realm", "--cache=local"));
+		List<String> command = new ArrayList<>(List.of(settings.home().toAbsolutePath().resolve("bin/kc.sh").toString(),
+				"start-dev",
+				"--http-port=" + settings.port(), "--http-host=127.0.0.1", "--import-realm", "--cache=local"));
 		if (settings.database() != null) {
 			command.add("--db=postgres");
 			command.add("--db-url=" + settings.database().jdbcUrl(settings.account().database()));

@@ -1,0 +1,161 @@
+package org.loive.access;
+
+import jakarta.servlet.DispatcherType;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.loive.access.camunda.OfficerAuthenticationProvider;
+import org.loive.platform.Problems;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who may reach what. {@code /api/**} and {@code /engine-rest/**} take Keycloak bearer tokens (issuer,
+ * audience and expiry checked); the Camunda webapps log in through Keycloak (authorization code with
+ * PKCE); everything else is closed but health and the OpenAPI document.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String REGISTRATION = "keycloak";
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http, Problems problems) throws Exception {
+		ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
+		JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
+		tokens.setJwtGrantedAuthoritiesConverter(Officers::authorities);
+		tokens.setPrincipalClaimName(Officers.USERNAME);
+		http.securityMatcher(paths("/api/**", "/engine-rest/**"))
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(paths("/engine-rest/**")).hasAnyRole(Officer.SUPERVISOR, Officer.ADMIN)
+				.requestMatchers(HttpMethod.POST, "/api/v1/referrals").hasRole(Officer.CASEWORKER)
+				.requestMatchers("/api/v1/tasks/**", "/api/v1/tasks").hasRole(Officer.CASEWORKER)
+				.anyRequest().denyAll())
+			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
+				.authenticationEntryPoint(handlers)
+				.accessDeniedHandler(handlers))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(AbstractHttpConfigurer::disable)
+			.anonymous(AbstractHttpConfigurer::disable);
+		return http.build();
+	}
+
+	/** Camunda's webapps protect themselves against CSRF; Spring's token would break their calls. */
+	@Bean
+	@Order(2)
+	SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
+		http.securityMatcher(paths("/camunda/**", "/oauth2/**", "/login/**", "/logout"))
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(paths("/camunda/app/**", "/camunda/api/**")).authenticated()
+				.anyRequest().permitAll())
+			.oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(oidcAuthorities()))
+				.defaultSuccessUrl("/camunda/app/", false))
+			.logout(logout -> logout.logoutSuccessUrl("/camunda/app/"))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(paths("/camunda/**")));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain publicEndpoints(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+			.requestMatchers("/", "/error").permitAll()
+			.anyRequest().denyAll())
+			.csrf(AbstractHttpConfigurer::disable);
+		return http.build();
+	}
+
+	/**
+	 * Path patterns over the whole request path: the engine REST API and the Camunda webapps are served
+	 * by servlets of their own, which servlet-path based matching would miss.
+	 */
+	private static RequestMatcher paths(String... patterns) {
+		return new OrRequestMatcher(Arrays.stream(patterns)
+			.map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern))
+			.toList());
+	}
+
+	private static GrantedAuthoritiesMapper oidcAuthorities() {
+		return (Collection<? extends GrantedAuthority> authorities) -> authorities.stream()
+			.filter(OidcUserAuthority.class::isInstance)
+			.map(OidcUserAuthority.class::cast)
+			.findFirst()
+			.map(oidc -> Officers.authorities(oidc.getIdToken()))
+			.orElse(List.of());
+	}
+
+	/** Built here rather than discovered, so the application starts while Keycloak is still booting. */
+	@Bean
+	ClientRegistrationRepository clientRegistrations(KeycloakProperties keycloak) {
+		ClientRegistration registration = ClientRegistration.withRegistrationId(REGISTRATION)
+			.clientId(keycloak.clientId())
+			.clientSecret(keycloak.clientSecret())
+			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+			.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+			.scope("openid", "profile")
+			.issuerUri(keycloak.issuer())
+			.authorizationUri(keycloak.issuer() + "/protocol/openid-connect/auth")
+			.tokenUri(keycloak.internalEndpoint("token"))
+			.jwkSetUri(keycloak.internalEndpoint("certs"))
+			.userInfoUri(keycloak.internalEndpoint("userinfo"))
+			.userNameAttributeName(Officers.USERNAME)
+			.providerConfigurationMetadata(
+					Map.of("end_session_endpoint", keycloak.issuer() + "/protocol/openid-connect/logout"))
+			.clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
+			.clientName("Keycloak")
+			.build();
+		return new InMemoryClientRegistrationRepository(registration);
+	}
+
+	/** Camunda webapps: the user Spring Security logged in, with agency groups and roles. */
+	@Bean
+	FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthentication() {
+		var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+		registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+				OfficerAuthenticationProvider.class.getName()));
+		registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+		return registration;
+	}
+
+	/** Engine REST API: Camunda's authorization checks apply to the token's officer. */
+	@Bean
+	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+		var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+		registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+				OfficerAuthenticationProvider.class.getName()));
+		registration.addUrlPatterns("/engine-rest/*");
+		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+		return registration;
+	}
+}

@@ -1,0 +1,22 @@
+package org.loive.platform;
+
+import java.util.List;
+
+/** A request that passed JSON and bean validation but breaks a rule of the domain, field by field. */
+public class InvalidRequestException extends RuntimeException {
+
+	/** A rejected field and the message key saying why. */
+	public record Rejection(String field, String messageKey) {
+	}
+
+	private final transient List<Rejection> rejections;
+
+	public InvalidRequestException(List<Rejection> rejections) {
+		super("invalid request: " + rejections.stream().map(Rejection::field).toList());
+		this.rejections = List.copyOf(rejections);
+	}
+
+	public List<Rejection> rejections() {
+		return rejections;
+	}
+}

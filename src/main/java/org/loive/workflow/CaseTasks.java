@@ -1,0 +1,145 @@
+package org.loive.workflow;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.loive.access.Officer;
+import org.loive.platform.ApiException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The caseworker's side of the engine: their agency's tasks in their province, claiming and
+ * completing them. Another agency's or province's task is refused with 403; a task already done with 409.
+ */
+@Service
+class CaseTasks {
+
+	private final TaskService tasks;
+	private final HistoryService history;
+	private final Clock clock;
+
+	CaseTasks(TaskService tasks, HistoryService history, Clock clock) {
+		this.tasks = tasks;
+		this.history = history;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	TaskPage inbox(Officer officer, int page, int size) {
+		if (officer.agencies().isEmpty() || officer.province() == null) {
+			return new TaskPage(List.of(), page, size, 0);
+		}
+		TaskQuery query = tasks.createTaskQuery()
+			.processDefinitionKey(ReferralProcess.KEY)
+			.processVariableValueEquals(ReferralVariables.PROVINCE, officer.province())
+			.or()
+			.taskCandidateGroupIn(new ArrayList<>(officer.agencies()))
+			.includeAssignedTasks()
+			.taskAssignee(officer.username())
+			.endOr();
+		long total = query.count();
+		List<TaskView> items = query.orderByDueDate().asc().orderByTaskCreateTime().asc()
+			.listPage(page * size, size).stream().map(this::view).toList();
+		return new TaskPage(items, page, size, total);
+	}
+
+	@Transactional
+	TaskView claim(String taskId, Officer officer) {
+		Task task = openTask(taskId, officer);
+		if (task.getAssignee() == null) {
+			tasks.claim(taskId, officer.username());
+		}
+		else if (!task.getAssignee().equals(officer.username())) {
+			throw ApiException.conflict("task.claimed-by-other", taskId);
+		}
+		return view(tasks.createTaskQuery().taskId(taskId).singleResult());
+	}
+
+	@Transactional
+	CompletedTask complete(String taskId, Officer officer, CompleteTaskRequest request) {
+		Task task = openTask(taskId, officer);
+		if (task.getAssignee() != null && !task.getAssignee().equals(officer.username())) {
+			throw ApiException.conflict("task.claimed-by-other", taskId);
+		}
+		Map<String, Boolean> decision = request.decisionOrEmpty();
+		TaskDecisions.check(task.getTaskDefinitionKey(), decision);
+		String caseId = caseId(task);
+		try {
+			if (task.getAssignee() == null) {
+				tasks.setAssignee(taskId, officer.username());
+			}
+			tasks.complete(taskId, new HashMap<>(decision));
+		}
+		catch (OptimisticLockingException | NullValueException e) {
+			// a concurrent completion won the race
+			throw ApiException.conflict("task.already-completed", taskId);
+		}
+		return new CompletedTask(taskId, caseId, officer.username(), clock.instant());
+	}
+
+	/** The open task, if this officer may act on it; otherwise 404, 409 (done already) or 403. */
+	private Task openTask(String taskId, Officer officer) {
+		Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+		if (task == null) {
+			HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+			if (done != null && done.getEndTime() != null) {
+				throw ApiException.conflict("task.already-completed", taskId);
+			}
+			throw ApiException.notFound("task.not-found", taskId);
+		}
+		if (!mayAct(task, officer)) {
+			throw ApiException.forbidden("task.forbidden", taskId);
+		}
+		return task;
+	}
+
+	private boolean mayAct(Task task, Officer officer) {
+		Object province = tasks.getVariable(task.getId(), ReferralVariables.PROVINCE);
+		boolean sameProvince = Objects.equals(province, officer.province());
+		boolean ownAgency = officer.username().equals(task.getAssignee()) || candidateGroups(task.getId()).stream()
+			.anyMatch(officer::belongsTo);
+		return sameProvince && ownAgency;
+	}
+
+	private List<String> candidateGroups(String taskId) {
+		return tasks.getIdentityLinksForTask(taskId)
+			.stream()
+			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+			.map(IdentityLink::getGroupId)
+			.sorted()
+			.toList();
+	}
+
+	private String caseId(Task task) {
+		return (String) tasks.getVariable(task.getId(), ReferralVariables.CASE_ID);
+	}
+
+	private TaskView view(Task task) {
+		Map<String, Object> variables = tasks.getVariables(task.getId(),
+				List.of(ReferralVariables.CASE_ID, ReferralVariables.REFERENCE));
+		return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+				(String) variables.get(ReferralVariables.CASE_ID), (String) variables.get(ReferralVariables.REFERENCE),
+				candidateGroups(task.getId()), task.getAssignee(), instant(task.getCreateTime()),
+				instant(task.getDueDate()), TaskDecisions.of(task.getTaskDefinitionKey()));
+	}
+
+	private static Instant instant(Date date) {
+		return date == null ? null : date.toInstant();
+	}
+}

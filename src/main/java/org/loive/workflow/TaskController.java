@@ -1,0 +1,49 @@
+package org.loive.workflow;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.loive.access.Officer;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/tasks")
+@Tag(name = "Công việc / Tasks", description = "Hộp việc của cán bộ / The caseworker's inbox")
+class TaskController {
+
+	private final CaseTasks caseTasks;
+
+	TaskController(CaseTasks caseTasks) {
+		this.caseTasks = caseTasks;
+	}
+
+	@GetMapping
+	@Operation(summary = "Việc của cơ quan tôi trên địa bàn / My agency's tasks in my province")
+	TaskPage inbox(@Parameter(hidden = true) Officer officer,
+			@RequestParam(defaultValue = "0") @Min(value = 0, message = "validation.page") int page,
+			@RequestParam(defaultValue = "50") @Min(value = 1, message = "validation.size")
+			@Max(value = 200, message = "validation.size") int size) {
+		return caseTasks.inbox(officer, page, size);
+	}
+
+	@PostMapping("/{taskId}/claim")
+	@Operation(summary = "Nhận việc / Claim a task")
+	TaskView claim(@PathVariable String taskId, @Parameter(hidden = true) Officer officer) {
+		return caseTasks.claim(taskId, officer);
+	}
+
+	@PostMapping("/{taskId}/complete")
+	@Operation(summary = "Hoàn thành việc, ghi quyết định / Complete a task with its decisions")
+	CompletedTask complete(@PathVariable String taskId, @Parameter(hidden = true) Officer officer,
+			@RequestBody(required = false) CompleteTaskRequest request) {
+		return caseTasks.complete(taskId, officer, request == null ? new CompleteTaskRequest(null) : request);
+	}
+}

@@ -30,6 +30,7 @@ class DevStackConfiguration {
 	static final EmbeddedDatabase.Account KEYCLOAK = new EmbeddedDatabase.Account("keycloak", "keycloak", "keycloak");
 
 	@Configuration(proxyBeanMethods = false)
+	@Profile("dev")
 	@ConditionalOnExpression("'${LOIVE_DB_URL:}'.isEmpty()")
 	static class EmbeddedDatabaseConfiguration {
 

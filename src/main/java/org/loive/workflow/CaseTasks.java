@@ -3,6 +3,8 @@ package org.loive.workflow;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -61,52 +63,63 @@ class CaseTasks {
 
 	@Transactional
 	TaskView claim(String taskId, Officer officer) {
-		Task task = openTask(taskId, officer);
-		if (task.getAssignee() == null) {
-			tasks.claim(taskId, officer.username());
+		try {
+			Task task = openTask(taskId, officer);
+			if (task.getAssignee() == null) {
+				tasks.claim(taskId, officer.username());
+			}
+			else if (!task.getAssignee().equals(officer.username())) {
+				throw ApiException.conflict("task.claimed-by-other", taskId);
+			}
+			return view(tasks.createTaskQuery().taskId(taskId).singleResult());
 		}
-		else if (!task.getAssignee().equals(officer.username())) {
+		catch (TaskAlreadyClaimedException e) {
 			throw ApiException.conflict("task.claimed-by-other", taskId);
 		}
-		return view(tasks.createTaskQuery().taskId(taskId).singleResult());
+		catch (NullValueException | NotFoundException | OptimisticLockingException e) {
+			throw gone(taskId);
+		}
 	}
 
 	@Transactional
 	CompletedTask complete(String taskId, Officer officer, CompleteTaskRequest request) {
-		Task task = openTask(taskId, officer);
-		if (task.getAssignee() != null && !task.getAssignee().equals(officer.username())) {
-			throw ApiException.conflict("task.claimed-by-other", taskId);
-		}
-		Map<String, Boolean> decision = request.decisionOrEmpty();
-		TaskDecisions.check(task.getTaskDefinitionKey(), decision);
-		String caseId = caseId(task);
 		try {
+			Task task = openTask(taskId, officer);
+			if (task.getAssignee() != null && !task.getAssignee().equals(officer.username())) {
+				throw ApiException.conflict("task.claimed-by-other", taskId);
+			}
+			Map<String, Boolean> decision = request.decisionOrEmpty();
+			TaskDecisions.check(task.getTaskDefinitionKey(), decision);
+			String caseId = caseId(task);
 			if (task.getAssignee() == null) {
 				tasks.setAssignee(taskId, officer.username());
 			}
 			tasks.complete(taskId, new HashMap<>(decision));
+			return new CompletedTask(taskId, caseId, officer.username(), clock.instant());
 		}
-		catch (OptimisticLockingException | NullValueException e) {
-			// a concurrent completion won the race
-			throw ApiException.conflict("task.already-completed", taskId);
+		catch (NullValueException | NotFoundException | OptimisticLockingException e) {
+			// a concurrent request finished the task first
+			throw gone(taskId);
 		}
-		return new CompletedTask(taskId, caseId, officer.username(), clock.instant());
 	}
 
 	/** The open task, if this officer may act on it; otherwise 404, 409 (done already) or 403. */
 	private Task openTask(String taskId, Officer officer) {
 		Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
 		if (task == null) {
-			HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
-			if (done != null && done.getEndTime() != null) {
-				throw ApiException.conflict("task.already-completed", taskId);
-			}
-			throw ApiException.notFound("task.not-found", taskId);
+			throw gone(taskId);
 		}
 		if (!mayAct(task, officer)) {
 			throw ApiException.forbidden("task.forbidden", taskId);
 		}
 		return task;
+	}
+
+	/** 409 for a task completed already (its history says so), 404 for one that never was. */
+	private ApiException gone(String taskId) {
+		HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+		return done != null && done.getEndTime() != null ? ApiException.conflict("task.already-completed", taskId)
+				: ApiException.notFound("task.not-found", taskId);
 	}
 
 	private boolean mayAct(Task task, Officer officer) {

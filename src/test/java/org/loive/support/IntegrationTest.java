@@ -1,0 +1,28 @@
+package org.loive.support;
+
+import org.loive.LoiVeApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests: the whole application on port 18080 against a real PostgreSQL and
+ * a real Keycloak, no mocked token decoder.
+ */
+@SpringBootTest(classes = LoiVeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+		properties = "server.port=" + TestKeycloak.APP_PORT)
+public abstract class IntegrationTest {
+
+	protected static final String BASE = "http://localhost:" + TestKeycloak.APP_PORT;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		var database = TestPostgres.get();
+		var keycloak = TestKeycloak.get();
+		registry.add("spring.datasource.url", () -> database.jdbcUrl(TestPostgres.APPLICATION.database()));
+		registry.add("spring.datasource.username", TestPostgres.APPLICATION::user);
+		registry.add("spring.datasource.password", TestPostgres.APPLICATION::password);
+		registry.add("loive.keycloak.url", keycloak::url);
+		registry.add("loive.keycloak.client-secret", () -> TestKeycloak.CLIENT_SECRET);
+	}
+}

@@ -1,0 +1,31 @@
+package org.loive.support;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+
+import java.util.Map;
+
+/** Engine-only process tests run on the real PostgreSQL too: no H2 anywhere. */
+public final class TestEngines {
+
+	private TestEngines() {
+	}
+
+	/** A process engine without Spring, its delegates given as beans by name. */
+	public static ProcessEngine postgres(String name, Map<Object, Object> beans) {
+		var database = TestPostgres.get();
+		StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+		configuration.setProcessEngineName(name);
+		configuration.setJdbcDriver("org.postgresql.Driver");
+		configuration.setJdbcUrl(database.jdbcUrl(TestPostgres.ENGINE.database()));
+		configuration.setJdbcUsername(TestPostgres.ENGINE.user());
+		configuration.setJdbcPassword(TestPostgres.ENGINE.password());
+		configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+		configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+		configuration.setJobExecutorActivate(false);
+		configuration.setEnforceHistoryTimeToLive(true);
+		configuration.setBeans(beans);
+		return configuration.buildProcessEngine();
+	}
+}

@@ -1,0 +1,40 @@
+package org.loive.support;
+
+import org.loive.devstack.EmbeddedDatabase;
+import org.springframework.util.FileSystemUtils;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** One real PostgreSQL per test JVM, on a free port, in a throw-away directory. */
+public final class TestPostgres {
+
+	public static final EmbeddedDatabase.Account APPLICATION = new EmbeddedDatabase.Account("loive", "loive", "loive-test");
+	public static final EmbeddedDatabase.Account KEYCLOAK = new EmbeddedDatabase.Account("keycloak", "keycloak", "keycloak-test");
+	public static final EmbeddedDatabase.Account ENGINE = new EmbeddedDatabase.Account("engine", "engine", "engine-test");
+
+	private static EmbeddedDatabase database;
+
+	private TestPostgres() {
+	}
+
+	public static synchronized EmbeddedDatabase get() {
+		if (database == null) {
+			try {
+				Path directory = Files.createTempDirectory("loive-test-pg");
+				database = EmbeddedDatabase.start(0, directory, false, List.of(APPLICATION, KEYCLOAK, ENGINE));
+				Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+					database.close();
+					FileSystemUtils.deleteRecursively(directory.toFile());
+				}));
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+		return database;
+	}
+}

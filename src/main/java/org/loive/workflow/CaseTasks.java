@@ -23,7 +23,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The caseworker's side of the engine: their agency's tasks in their province, claiming and
@@ -47,14 +46,7 @@ class CaseTasks {
 		if (officer.agencies().isEmpty() || officer.province() == null) {
 			return new TaskPage(List.of(), page, size, 0);
 		}
-		TaskQuery query = tasks.createTaskQuery()
-			.processDefinitionKey(ReferralProcess.KEY)
-			.processVariableValueEquals(ReferralVariables.PROVINCE, officer.province())
-			.or()
-			.taskCandidateGroupIn(new ArrayList<>(officer.agencies()))
-			.includeAssignedTasks()
-			.taskAssignee(officer.username())
-			.endOr();
+		TaskQuery query = actionableBy(officer);
 		long total = query.count();
 		List<TaskView> items = query.orderByDueDate().asc().orderByTaskCreateTime().asc()
 			.listPage(page * size, size).stream().map(this::view).toList();
@@ -103,16 +95,32 @@ class CaseTasks {
 		}
 	}
 
-	/** The open task, if this officer may act on it; otherwise 404, 409 (done already) or 403. */
+	/**
+	 * The open task, if this officer may act on it; otherwise 404, 409 (done already) or 403. One query
+	 * decides, so a task finished concurrently is never mistaken for another agency's.
+	 */
 	private Task openTask(String taskId, Officer officer) {
-		Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-		if (task == null) {
+		Task task = officer.agencies().isEmpty() || officer.province() == null ? null
+				: actionableBy(officer).taskId(taskId).singleResult();
+		if (task != null) {
+			return task;
+		}
+		if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
 			throw gone(taskId);
 		}
-		if (!mayAct(task, officer)) {
-			throw ApiException.forbidden("task.forbidden", taskId);
-		}
-		return task;
+		throw ApiException.forbidden("task.forbidden", taskId);
+	}
+
+	/** Tasks of the officer's province offered to one of their agencies, or assigned to them. */
+	private TaskQuery actionableBy(Officer officer) {
+		return tasks.createTaskQuery()
+			.processDefinitionKey(ReferralProcess.KEY)
+			.processVariableValueEquals(ReferralVariables.PROVINCE, officer.province())
+			.or()
+			.taskCandidateGroupIn(new ArrayList<>(officer.agencies()))
+			.includeAssignedTasks()
+			.taskAssignee(officer.username())
+			.endOr();
 	}
 
 	/** 409 for a task completed already (its history says so), 404 for one that never was. */
@@ -120,14 +128,6 @@ class CaseTasks {
 		HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
 		return done != null && done.getEndTime() != null ? ApiException.conflict("task.already-completed", taskId)
 				: ApiException.notFound("task.not-found", taskId);
-	}
-
-	private boolean mayAct(Task task, Officer officer) {
-		Object province = tasks.getVariable(task.getId(), ReferralVariables.PROVINCE);
-		boolean sameProvince = Objects.equals(province, officer.province());
-		boolean ownAgency = officer.username().equals(task.getAssignee()) || candidateGroups(task.getId()).stream()
-			.anyMatch(officer::belongsTo);
-		return sameProvince && ownAgency;
 	}
 
 	private List<String> candidateGroups(String taskId) {

@@ -2,6 +2,7 @@ package org.loive.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.loive.support.Api;
 import org.loive.support.Api.Reply;
@@ -55,7 +56,7 @@ class TaskApiIT extends IntegrationTest {
 		assertThat(again.body().get("status").asInt()).isEqualTo(409);
 	}
 
-	@Test
+	@RepeatedTest(5)
 	void concurrentCompletionsLetExactlyOneThrough() throws Exception {
 		JsonNode task = openTask(newReferral("POLICE").get("caseId").asText(), "police.qng");
 		String body = "{\"decision\":{\"traffickingSuspected\":true}}";

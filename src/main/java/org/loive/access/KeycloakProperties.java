@@ -1,6 +1,8 @@
 package org.loive.access;
 
+import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Where Keycloak is and how the application is known to it.
@@ -13,8 +15,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param audience the audience every API token must carry
  */
 @ConfigurationProperties("loive.keycloak")
-public record KeycloakProperties(String url, String internalUrl, String realm, String clientId, String clientSecret,
-		String audience) {
+@Validated
+public record KeycloakProperties(@NotBlank String url, @NotBlank String internalUrl, @NotBlank String realm,
+		@NotBlank String clientId, @NotBlank(message = "set LOIVE_OIDC_CLIENT_SECRET") String clientSecret,
+		@NotBlank String audience) {
 
 	public String issuer() {
 		return url + "/realms/" + realm;

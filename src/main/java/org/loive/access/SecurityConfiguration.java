@@ -10,7 +10,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.web.client.RestClient;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -19,11 +21,14 @@ import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMap
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -67,16 +72,24 @@ class SecurityConfiguration {
 	}
 
 	/** Camunda's webapps protect themselves against CSRF; Spring's token would break their calls. */
+	/** Camunda's own logout call, answered here so that the Keycloak session ends with it. */
+	static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/{engine}/logout";
+
 	@Bean
 	@Order(2)
-	SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain webappSecurity(HttpSecurity http, KeycloakSessionLogout keycloakLogout) throws Exception {
 		http.securityMatcher(paths("/camunda/**", "/oauth2/**", "/login/**", "/logout"))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(paths("/camunda/app/**", "/camunda/api/**")).authenticated()
 				.anyRequest().permitAll())
 			.oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(oidcAuthorities()))
 				.defaultSuccessUrl("/camunda/app/", false))
-			.logout(logout -> logout.logoutSuccessUrl("/camunda/app/"))
+			.logout(logout -> logout
+				.logoutRequestMatcher(new OrRequestMatcher(
+						PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, CAMUNDA_LOGOUT),
+						PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/logout")))
+				.addLogoutHandler(keycloakLogout)
+				.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK)))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(paths("/camunda/**")));
 		return http.build();
 	}
@@ -110,6 +123,18 @@ class SecurityConfiguration {
 			.findFirst()
 			.map(oidc -> Officers.authorities(oidc.getIdToken()))
 			.orElse(List.of());
+	}
+
+	@Bean
+	KeycloakSessionLogout keycloakSessionLogout(OAuth2AuthorizedClientRepository authorizedClients,
+			KeycloakProperties keycloak, RestClient.Builder http) {
+		return new KeycloakSessionLogout(authorizedClients, keycloak, http);
+	}
+
+	/** The browser login's tokens stay in its HTTP session, not in a map that grows on the node. */
+	@Bean
+	OAuth2AuthorizedClientRepository authorizedClientRepository() {
+		return new HttpSessionOAuth2AuthorizedClientRepository();
 	}
 
 	/** Built here rather than discovered, so the application starts while Keycloak is still booting. */

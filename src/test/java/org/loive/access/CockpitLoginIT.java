@@ -4,7 +4,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.loive.support.IntegrationTest;
+import org.loive.support.TestKeycloak;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -48,12 +50,12 @@ class CockpitLoginIT extends IntegrationTest {
 	}
 
 	@Test
-	void supervisorLogsInThroughKeycloakAndSeesTheProcessDefinition() throws Exception {
+	void supervisorLogsInThroughKeycloakSeesTheProcessDefinitionAndLogsOut() throws Exception {
 		browser.get(BASE + "/camunda/app/cockpit/default/#/processes");
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
 
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-		assertThat(browser.getCurrentUrl()).startsWith(org.loive.support.TestKeycloak.get().issuer());
+		assertThat(browser.getCurrentUrl()).startsWith(TestKeycloak.get().issuer());
 		browser.findElement(By.id("username")).sendKeys("supervisor.qng");
 		browser.findElement(By.id("password")).sendKeys("demo");
 		browser.findElement(By.id("kc-login")).click();
@@ -70,5 +72,14 @@ class CockpitLoginIT extends IntegrationTest {
 					((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 		}
 		assertThat(browser.findElement(By.tagName("body")).getText()).contains("supervisor.qng");
+
+		// Cockpit's "Log out" calls this endpoint; afterwards Keycloak must ask for the password again
+		Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				fetch('/camunda/api/admin/auth/user/default/logout', {method: 'POST'}).then(r => done(r.status));""");
+		assertThat(status).isEqualTo(200L);
+		browser.get(BASE + "/camunda/app/cockpit/default/");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+		assertThat(browser.getCurrentUrl()).startsWith(TestKeycloak.get().issuer());
 	}
 }

@@ -38,6 +38,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(false)
+				// stopped by its owner, after the application's connections, never by a racing JVM hook
+				.setRegisterShutdownHook(false)
 				.setServerConfig("listen_addresses", "127.0.0.1")
 				.setServerConfig("max_connections", "200")
 				.setServerConfig("fsync", durable ? "on" : "off")
@@ -90,6 +92,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
 	private static String quoteIdentifier(String name) {
 		return '"' + name.replace("\"", "\"\"") + '"';
+	}
+
+	/** Open connections to {@code database}, e.g. to wait for a pool to close before stopping. */
+	public int connections(String database) {
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				var query = connection.prepareStatement("select count(*) from pg_stat_activity where datname = ?")) {
+			query.setString(1, database);
+			try (var rows = query.executeQuery()) {
+				rows.next();
+				return rows.getInt(1);
+			}
+		}
+		catch (SQLException e) {
+			return 0;
+		}
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 /** One real PostgreSQL per test JVM, on a free port, in a throw-away directory. */
@@ -26,15 +27,28 @@ public final class TestPostgres {
 			try {
 				Path directory = Files.createTempDirectory("loive-test-pg");
 				database = EmbeddedDatabase.start(0, directory, false, List.of(APPLICATION, KEYCLOAK, ENGINE));
-				Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-					database.close();
-					FileSystemUtils.deleteRecursively(directory.toFile());
-				}));
+				Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(directory)));
 			}
 			catch (IOException e) {
 				throw new UncheckedIOException(e);
 			}
 		}
 		return database;
+	}
+
+	/** JVM hooks run together: let the application contexts close their pools before PostgreSQL stops. */
+	private static void stop(Path directory) {
+		Instant deadline = Instant.now().plusSeconds(20);
+		while (database.connections(APPLICATION.database()) > 0 && Instant.now().isBefore(deadline)) {
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		database.close();
+		FileSystemUtils.deleteRecursively(directory.toFile());
 	}
 }

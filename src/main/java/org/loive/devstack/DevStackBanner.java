@@ -14,10 +14,12 @@ class DevStackBanner implements ApplicationListener<ApplicationReadyEvent> {
 
 	private final KeycloakServer keycloak;
 	private final DevStackProperties dev;
+	private final boolean embeddedDatabase;
 
-	DevStackBanner(KeycloakServer keycloak, DevStackProperties dev) {
+	DevStackBanner(KeycloakServer keycloak, DevStackProperties dev, boolean embeddedDatabase) {
 		this.keycloak = keycloak;
 		this.dev = dev;
+		this.embeddedDatabase = embeddedDatabase;
 	}
 
 	@Override
@@ -36,10 +38,14 @@ class DevStackBanner implements ApplicationListener<ApplicationReadyEvent> {
 				  Lấy token / get a token:
 				    curl -d client_id=loive-cli -d grant_type=password -d username=police.qng -d password=demo \\
 				      {}/realms/loive/protocol/openid-connect/token
-				  PostgreSQL: 127.0.0.1:{} database loive, user loive (dữ liệu / data in {})
+				  PostgreSQL: {}
 				==============================================================================""",
 				dev.appUrl(), dev.appUrl(), dev.appUrl(), keycloak.url(), keycloak.url(),
-				dev.dataDirectory().resolve("keycloak-admin-password"), keycloak.url(), dev.databasePort(),
-				dev.dataDirectory().toAbsolutePath());
+				dev.dataDirectory().resolve("keycloak-admin-password"), keycloak.url(), database());
+	}
+
+	private String database() {
+		return embeddedDatabase ? "127.0.0.1:" + dev.databasePort() + ", database loive, user loive (dữ liệu / data in "
+				+ dev.dataDirectory().toAbsolutePath() + ")" : "LOIVE_DB_URL (ngoài / external)";
 	}
 }

@@ -63,8 +63,9 @@ class DevStackConfiguration {
 	}
 
 	@Bean
-	DevStackBanner devStackBanner(KeycloakServer keycloak, DevStackProperties dev) {
-		return new DevStackBanner(keycloak, dev);
+	DevStackBanner devStackBanner(KeycloakServer keycloak, DevStackProperties dev,
+			Optional<EmbeddedDatabase> database) {
+		return new DevStackBanner(keycloak, dev, database.isPresent());
 	}
 
 	/** Keycloak's master-realm admin of the dev run: a random password made once and kept in ./data. */

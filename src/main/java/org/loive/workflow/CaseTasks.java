@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,11 +32,13 @@ class CaseTasks {
 
 	private final TaskService tasks;
 	private final HistoryService history;
+	private final TaskForms forms;
 	private final Clock clock;
 
-	CaseTasks(TaskService tasks, HistoryService history, Clock clock) {
+	CaseTasks(TaskService tasks, HistoryService history, TaskForms forms, Clock clock) {
 		this.tasks = tasks;
 		this.history = history;
+		this.forms = forms;
 		this.clock = clock;
 	}
 
@@ -80,13 +81,13 @@ class CaseTasks {
 			if (task.getAssignee() != null && !task.getAssignee().equals(officer.username())) {
 				throw ApiException.conflict("task.claimed-by-other", taskId);
 			}
-			Map<String, Boolean> decision = request.decisionOrEmpty();
-			TaskDecisions.check(task.getTaskDefinitionKey(), decision);
+			Map<String, Object> variables = forms.variables(task.getTaskDefinitionKey(), request.decision(),
+					tasks.getVariables(taskId));
 			String caseId = caseId(task);
 			if (task.getAssignee() == null) {
 				tasks.setAssignee(taskId, officer.username());
 			}
-			tasks.complete(taskId, new HashMap<>(decision));
+			tasks.complete(taskId, variables);
 			return new CompletedTask(taskId, caseId, officer.username(), clock.instant());
 		}
 		catch (NullValueException | NotFoundException | OptimisticLockingException e) {
@@ -114,7 +115,6 @@ class CaseTasks {
 	/** Tasks of the officer's province offered to one of their agencies, or assigned to them. */
 	private TaskQuery actionableBy(Officer officer) {
 		return tasks.createTaskQuery()
-			.processDefinitionKey(ReferralProcess.KEY)
 			.processVariableValueEquals(ReferralVariables.PROVINCE, officer.province())
 			.or()
 			.taskCandidateGroupIn(new ArrayList<>(officer.agencies()))
@@ -149,7 +149,11 @@ class CaseTasks {
 		return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(),
 				(String) variables.get(ReferralVariables.CASE_ID), (String) variables.get(ReferralVariables.REFERENCE),
 				candidateGroups(task.getId()), task.getAssignee(), instant(task.getCreateTime()),
-				instant(task.getDueDate()), TaskDecisions.of(task.getTaskDefinitionKey()));
+				instant(task.getDueDate()), overdue(task), TaskForms.schemaName(task.getTaskDefinitionKey()));
+	}
+
+	private boolean overdue(Task task) {
+		return task.getDueDate() != null && task.getDueDate().toInstant().isBefore(clock.instant());
 	}
 
 	private static Instant instant(Date date) {

@@ -2,15 +2,33 @@ package org.loive.workflow;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.loive.access.Agency;
 import org.springframework.stereotype.Component;
 
-/** Task "Xác định cơ quan chủ trì": the receiving agency of the channel leads classification. */
+import java.util.Map;
+
+/**
+ * Task "Xác định cơ quan chủ trì": table {@code intake-routing} picks the lead agency and where the
+ * chain starts; the identifying and rescuing agencies follow from them.
+ */
 @Component("intakeRoutingDelegate")
 class IntakeRoutingDelegate implements JavaDelegate {
 
+	static final String BORDER_RECEPTION = "BORDER_RECEPTION";
+
 	@Override
 	public void execute(DelegateExecution execution) {
-		Channel channel = Channel.valueOf((String) execution.getVariable(ReferralVariables.CHANNEL));
-		execution.setVariable(ReferralVariables.LEAD_AGENCY, channel.receivingAgency().group());
+		Map<String, Object> routing = Decisions.single(execution, Decisions.INTAKE_ROUTING,
+				Map.of("channel", execution.getVariable(ReferralVariables.CHANNEL), "place",
+						execution.getVariable(ReferralVariables.PLACE)));
+		String lead = (String) routing.get("leadAgency");
+		String entry = (String) routing.get("entryStep");
+		execution.setVariable(ReferralVariables.LEAD_AGENCY, lead);
+		execution.setVariable(ReferralVariables.ENTRY_STEP, entry);
+		execution.setVariable(ReferralVariables.LEAD_AREA, routing.get("leadArea"));
+		execution.setVariable(ReferralVariables.IDENTIFYING_AGENCY,
+				BORDER_RECEPTION.equals(entry) ? Agency.BORDER_GUARD.group() : Agency.POLICE.group());
+		execution.setVariable(ReferralVariables.RESCUE_AGENCY,
+				Agency.BORDER_GUARD.group().equals(lead) ? Agency.BORDER_GUARD.group() : Agency.POLICE.group());
 	}
 }

@@ -65,7 +65,7 @@ class CockpitLoginIT extends IntegrationTest {
 		browser.get(BASE + "/camunda/app/cockpit/default/#/processes");
 		try {
 			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
-					"Tiếp nhận và hỗ trợ nạn nhân mua bán người"));
+					"Tiếp nhận, xác minh, xác định, bảo vệ và hỗ trợ nạn nhân mua bán người"));
 		}
 		finally {
 			Files.write(Path.of("target/cockpit-supervisor.png"),

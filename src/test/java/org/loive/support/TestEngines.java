@@ -3,7 +3,9 @@ package org.loive.support;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 
+import java.util.List;
 import java.util.Map;
 
 /** Engine-only process tests run on the real PostgreSQL too: no H2 anywhere. */
@@ -25,6 +27,8 @@ public final class TestEngines {
 		configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
 		configuration.setJobExecutorActivate(false);
 		configuration.setEnforceHistoryTimeToLive(true);
+		configuration.setDefaultSerializationFormat("application/json");
+		configuration.setProcessEnginePlugins(List.of(new SpinProcessEnginePlugin()));
 		configuration.setBeans(beans);
 		return configuration.buildProcessEngine();
 	}

@@ -33,20 +33,23 @@ class TaskApiIT extends IntegrationTest {
 		assertThat(classify.get("name").asText()).isEqualTo("Phân loại tin báo");
 		assertThat(Api.post(claim(classify), token("police.qng"), null).body().get("assignee").asText())
 			.isEqualTo("police.qng");
-		Reply done = Api.post(complete(classify), token("police.qng"), "{\"decision\":{\"traffickingSuspected\":true}}");
+		Reply done = Api.post(complete(classify), token("police.qng"), "{\"decision\":{\"classification\":\"TRAFFICKING_SUSPECTED\",\"rescueNeeded\":false,\"foreignNational\":false}}");
 		assertThat(done.status()).isEqualTo(200);
 		assertThat(done.body().get("caseId").asText()).isEqualTo(caseId);
 
-		JsonNode verify = openTask(caseId, "health.qng");
-		assertThat(verify.get("taskKey").asText()).isEqualTo(ReferralProcess.VERIFY);
-		assertThat(Api.post(complete(verify), token("health.qng"), null).status()).isEqualTo(200);
-		assertThat(openTask(caseId, "police.qng").get("taskKey").asText()).isEqualTo(ReferralProcess.IDENTIFY);
+		JsonNode receive = openTask(caseId, "commune.qng");
+		assertThat(receive.get("taskKey").asText()).isEqualTo(ReferralProcess.RECEIVE_PERSON);
+		assertThat(Api.post(complete(receive), token("commune.qng"),
+				"{\"decision\":{\"healthDepartmentNotified\":true,\"temporaryShelterProvided\":false}}").status())
+			.isEqualTo(200);
+		assertThat(openTask(caseId, "health.qng").get("taskKey").asText())
+			.isEqualTo(ReferralProcess.INITIAL_VERIFICATION);
 	}
 
 	@Test
 	void secondCompletionOfTheSameTaskIsAConflict() {
 		JsonNode task = openTask(newReferral("POLICE").get("caseId").asText(), "police.qng");
-		String body = "{\"decision\":{\"traffickingSuspected\":false}}";
+		String body = "{\"decision\":{\"classification\":\"OTHER_MATTER\"}}";
 
 		assertThat(Api.post(complete(task), token("police.qng"), body).status()).isEqualTo(200);
 		Reply again = Api.post(complete(task), token("police.qng"), body);
@@ -59,7 +62,7 @@ class TaskApiIT extends IntegrationTest {
 	@RepeatedTest(5)
 	void concurrentCompletionsLetExactlyOneThrough() throws Exception {
 		JsonNode task = openTask(newReferral("POLICE").get("caseId").asText(), "police.qng");
-		String body = "{\"decision\":{\"traffickingSuspected\":true}}";
+		String body = "{\"decision\":{\"classification\":\"TRAFFICKING_SUSPECTED\",\"rescueNeeded\":false,\"foreignNational\":false}}";
 		Callable<Integer> completion = () -> Api.post(complete(task), token("police.qng"), body).status();
 
 		ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -76,7 +79,7 @@ class TaskApiIT extends IntegrationTest {
 	@Test
 	void anotherAgencyOrProvinceMayNotActOnTheTask() {
 		JsonNode task = openTask(newReferral("HOTLINE_111").get("caseId").asText(), "police.qng");
-		String body = "{\"decision\":{\"traffickingSuspected\":true}}";
+		String body = "{\"decision\":{\"classification\":\"TRAFFICKING_SUSPECTED\",\"rescueNeeded\":false,\"foreignNational\":false}}";
 
 		assertThat(Api.post(complete(task), token("health.qng"), body).status()).isEqualTo(403);
 		assertThat(Api.post(claim(task), token("police.gli"), null).status()).isEqualTo(403);
@@ -91,7 +94,7 @@ class TaskApiIT extends IntegrationTest {
 		engineTasks.setAssignee(task.get("id").asText(), "colleague.qng");
 
 		assertThat(Api.post(claim(task), token("police.qng"), null).status()).isEqualTo(409);
-		assertThat(Api.post(complete(task), token("police.qng"), "{\"decision\":{\"traffickingSuspected\":true}}")
+		assertThat(Api.post(complete(task), token("police.qng"), "{\"decision\":{\"classification\":\"TRAFFICKING_SUSPECTED\",\"rescueNeeded\":false,\"foreignNational\":false}}")
 			.status()).isEqualTo(409);
 	}
 
@@ -100,16 +103,19 @@ class TaskApiIT extends IntegrationTest {
 		JsonNode task = openTask(newReferral("POLICE").get("caseId").asText(), "police.qng");
 
 		Reply missing = Api.post(complete(task), token("police.qng"), "{\"decision\":{}}");
+		Reply conditional = Api.post(complete(task), token("police.qng"),
+				"{\"decision\":{\"classification\":\"TRAFFICKING_SUSPECTED\"}}");
 		Reply unknown = Api.post(complete(task), token("police.qng"),
-				"{\"decision\":{\"traffickingSuspected\":true,\"victim\":true}}");
-		Reply wrongType = Api.post(complete(task), token("police.qng"), "{\"decision\":{\"traffickingSuspected\":\"có\"}}");
+				"{\"decision\":{\"classification\":\"OTHER_MATTER\",\"victim\":true}}");
+		Reply wrongType = Api.post(complete(task), token("police.qng"), "{\"decision\":{\"classification\":\"có\"}}");
 
 		assertThat(missing.status()).isEqualTo(400);
-		assertThat(missing.body().get("errors").findValuesAsText("field")).containsExactly("decision.traffickingSuspected");
+		assertThat(missing.body().get("errors").findValuesAsText("field")).containsExactly("decision.classification");
+		assertThat(conditional.body().get("errors").findValuesAsText("field"))
+			.containsExactly("decision.foreignNational", "decision.rescueNeeded");
 		assertThat(unknown.body().get("errors").findValuesAsText("field")).containsExactly("decision.victim");
 		assertThat(wrongType.status()).isEqualTo(400);
-		assertThat(wrongType.body().get("errors").findValuesAsText("field"))
-			.containsExactly("decision.traffickingSuspected");
+		assertThat(wrongType.body().get("errors").findValuesAsText("field")).containsExactly("decision.classification");
 		assertThat(openTask(task.get("caseId").asText(), "police.qng").get("id").asText())
 			.as("the task is still open after refused completions")
 			.isEqualTo(task.get("id").asText());

@@ -1,0 +1,42 @@
+package org.loive.intake;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The persons linked to a case, by role, with statistical codes only. */
+@Repository
+class CasePersons {
+
+	/** How a person is linked to a case. */
+	enum Role { IDENTIFYING, VICTIM, ACCOMPANYING_MINOR, RELATIVE }
+
+	/** A linked person as the case view lists it: no personal data. */
+	record LinkedPerson(UUID personId, Role role) {
+	}
+
+	private final JdbcClient jdbc;
+
+	CasePersons(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void link(UUID caseId, UUID personId, Role role, String sex, String ageBand) {
+		jdbc.sql("insert into case_person (id, case_id, role, sex, age_band) values (:id, :case, :role, :sex, :age)")
+			.param("id", personId)
+			.param("case", caseId)
+			.param("role", role.name())
+			.param("sex", sex)
+			.param("age", ageBand)
+			.update();
+	}
+
+	List<LinkedPerson> of(UUID caseId) {
+		return jdbc.sql("select id, role from case_person where case_id = :case order by created_at, role")
+			.param("case", caseId)
+			.query((row, n) -> new LinkedPerson(row.getObject("id", UUID.class), Role.valueOf(row.getString("role"))))
+			.list();
+	}
+}

@@ -1,0 +1,44 @@
+package org.loive.workflow;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+import java.util.Date;
+import java.util.UUID;
+
+/**
+ * Task "Báo lãnh đạo địa bàn": every open step of this process instance that is past due is raised to
+ * the supervisor of the case's province. The steps stay open: the work goes on.
+ */
+@Component("overdueEscalationDelegate")
+class OverdueEscalationDelegate implements JavaDelegate {
+
+	private final Escalations escalations;
+
+	OverdueEscalationDelegate(Escalations escalations) {
+		this.escalations = escalations;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		TaskService tasks = execution.getProcessEngineServices().getTaskService();
+		Date now = ClockUtil.getCurrentTime();
+		for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).dueBefore(now).list()) {
+			escalations.raise(new Escalations.Escalation(task.getId(),
+					UUID.fromString((String) execution.getVariable(ReferralVariables.CASE_ID)),
+					(String) execution.getVariable(ReferralVariables.PROVINCE), task.getTaskDefinitionKey(), task.getName(),
+					tasks.getIdentityLinksForTask(task.getId())
+						.stream()
+						.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+						.map(IdentityLink::getGroupId)
+						.toList(),
+					task.getDueDate().toInstant(), now.toInstant()));
+		}
+	}
+}

@@ -1,0 +1,13 @@
+package org.loive.workflow;
+
+/** Ids of the rescue process called from the referral chain. */
+final class RescueProcess {
+
+	static final String KEY = "victim-rescue";
+	static final String COORDINATE_FOREIGN_RESCUE = "Task_CoordinateForeignRescue";
+	static final String RESCUE = "Task_Rescue";
+	static final String END_RESCUED = "EndEvent_Rescued";
+
+	private RescueProcess() {
+	}
+}

@@ -1,0 +1,124 @@
+package org.loive.workflow.decisions;
+
+import org.camunda.bpm.model.dmn.HitPolicy;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.InputEntry;
+import org.camunda.bpm.model.dmn.instance.Rule;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+import java.time.Period;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** bpmn/step-deadlines.dmn: the default time limit of every step, its calendar and its basis. */
+class StepDeadlinesDecisionTest {
+
+	private static final DecisionTableHarness TABLE =
+			DecisionTableHarness.load("bpmn/step-deadlines.dmn", "step-deadlines");
+
+	@AfterAll
+	static void everyRuleWasMatched() {
+		TABLE.assertEveryRuleMatched();
+	}
+
+	@Test
+	void declaresTheTable() {
+		TABLE.assertDeclares("Thời hạn các bước", HitPolicy.UNIQUE, 20);
+	}
+
+	@ParameterizedTest(name = "{0} -> {1} {2}")
+	@CsvSource({
+		"Task_Classify,                        PT24H, CALENDAR, Rule_Deadline_Classify",
+		"Task_BorderReception,                 PT24H, CALENDAR, Rule_Deadline_BorderReception",
+		"Task_BorderVerification,              P3D,   CALENDAR, Rule_Deadline_BorderVerification",
+		"Task_ReceivePerson,                   PT24H, CALENDAR, Rule_Deadline_ReceivePerson",
+		"Task_InitialVerification,             P3D,   CALENDAR, Rule_Deadline_InitialVerification",
+		"Task_FurtherVerification,             P20D,  CALENDAR, Rule_Deadline_FurtherVerification",
+		"Task_Identify,                        P3D,   WORKING,  Rule_Deadline_Identify",
+		"Task_HandOver,                        PT24H, CALENDAR, Rule_Deadline_HandOver",
+		"Task_Rescue,                          PT24H, CALENDAR, Rule_Deadline_Rescue",
+		"Task_AssessRisk,                      PT24H, CALENDAR, Rule_Deadline_AssessRisk",
+		"Task_ApplyProtection,                 PT24H, CALENDAR, Rule_Deadline_ApplyProtection",
+		"Task_PlanSupport,                     P3D,   WORKING,  Rule_Deadline_PlanSupport",
+		"Task_RespondToReferral,               P2D,   WORKING,  Rule_Deadline_RespondToReferral",
+		"Task_DeliverService,                  P120D, CALENDAR, Rule_Deadline_DeliverService",
+		"Task_NotifyGuardian,                  PT24H, CALENDAR, Rule_Deadline_NotifyGuardian",
+		"Task_RequestRepatriation,             P5D,   WORKING,  Rule_Deadline_RequestRepatriation",
+		"Task_ReceiveReintegrationApplication, P3D,   WORKING,  Rule_Deadline_ReceiveReintegrationApplication",
+		"Task_DecideReintegration,             P9D,   WORKING,  Rule_Deadline_DecideReintegration",
+		"Task_FollowUpVisit,                   P90D,  CALENDAR, Rule_Deadline_FollowUpVisit",
+		"Task_Close,                           P5D,   WORKING,  Rule_Deadline_Close",
+	})
+	void givesTheDeadlineOfTheStep(String step, String duration, String calendar, String ruleId) {
+		DecisionTableHarness.Evaluation evaluation = deadlineOf(step);
+
+		assertThat(evaluation.ruleIds()).containsExactly(ruleId);
+		Map<String, Object> outputs = evaluation.result().getSingleResult().getEntryMap();
+		assertThat(outputs).containsOnlyKeys("duration", "calendar", "legalBasis");
+		assertThat(outputs.get("duration")).isEqualTo(duration);
+		assertThat(outputs.get("calendar")).isEqualTo(calendar);
+		assertThat((String) outputs.get("legalBasis")).isNotBlank();
+	}
+
+	@ParameterizedTest(name = "{0}: {1}")
+	@CsvSource(delimiter = '|', value = {
+		"Task_ReceivePerson       | Điều 27 khoản 1 Luật 53/2024/QH15",
+		"Task_InitialVerification | Điều 27 khoản 2 Luật 53/2024/QH15",
+		"Task_Classify            | Kế hoạch của tỉnh",
+		"Task_Close               | Mặc định của hệ thống",
+	})
+	void namesTheLegalBasis(String step, String legalBasis) {
+		assertThat(deadlineOf(step).result().getSingleResult().<String>getEntry("legalBasis")).isEqualTo(legalBasis);
+	}
+
+	@Test
+	void everyDurationParsesAndEveryCalendarIsKnown() {
+		for (String step : steps()) {
+			Map<String, Object> outputs = deadlineOf(step).result().getSingleResult().getEntryMap();
+			String duration = (String) outputs.get("duration");
+
+			assertThat(parsesAsDurationOrPeriod(duration)).as("%s: %s", step, duration).isTrue();
+			assertThat(outputs.get("calendar")).as(step).isIn("CALENDAR", "WORKING");
+		}
+	}
+
+	@Test
+	void everyStepIsListedOnce() {
+		assertThat(steps()).hasSize(20).doesNotHaveDuplicates().allMatch(step -> step.startsWith("Task_"));
+	}
+
+	@Test
+	void anUnknownStepHasNoDeadline() {
+		assertThat(deadlineOf("Task_Unknown").result()).isEmpty();
+	}
+
+	private static boolean parsesAsDurationOrPeriod(String iso) {
+		try {
+			return iso.contains("T") ? !Duration.parse(iso).isNegative() && !Duration.parse(iso).isZero()
+					: !Period.parse(iso).isNegative() && !Period.parse(iso).isZero();
+		} catch (RuntimeException e) {
+			return false;
+		}
+	}
+
+	/** The step ids as the table's input entries spell them, without the quotes. */
+	private static List<String> steps() {
+		DecisionTable table = (DecisionTable) TABLE.modelDecision().getExpression();
+		return table.getRules().stream()
+			.map(Rule::getInputEntries)
+			.map(entries -> entries.iterator().next())
+			.map(InputEntry::getTextContent)
+			.map(text -> text.trim().replace("\"", ""))
+			.toList();
+	}
+
+	private static DecisionTableHarness.Evaluation deadlineOf(String step) {
+		return TABLE.evaluate(Map.of("step", step));
+	}
+}

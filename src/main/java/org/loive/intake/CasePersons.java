@@ -34,7 +34,9 @@ class CasePersons {
 	}
 
 	List<LinkedPerson> of(UUID caseId) {
-		return jdbc.sql("select id, role from case_person where case_id = :case order by created_at, role")
+		return jdbc.sql("""
+				select id, role from case_person where case_id = :case
+				order by case when role in ('IDENTIFYING', 'VICTIM') then 0 else 1 end, created_at, id""")
 			.param("case", caseId)
 			.query((row, n) -> new LinkedPerson(row.getObject("id", UUID.class), Role.valueOf(row.getString("role"))))
 			.list();

@@ -145,10 +145,10 @@ class CaseTasks {
 
 	private TaskView view(Task task) {
 		Map<String, Object> variables = tasks.getVariables(task.getId(),
-				List.of(ReferralVariables.CASE_ID, ReferralVariables.REFERENCE));
+				List.of(ReferralVariables.CASE_ID, ReferralVariables.REFERENCE, ReferralVariables.SERVICE));
 		return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(),
 				(String) variables.get(ReferralVariables.CASE_ID), (String) variables.get(ReferralVariables.REFERENCE),
-				candidateGroups(task.getId()), task.getAssignee(), instant(task.getCreateTime()),
+				(String) variables.get(ReferralVariables.SERVICE), candidateGroups(task.getId()), task.getAssignee(), instant(task.getCreateTime()),
 				instant(task.getDueDate()), overdue(task), TaskForms.schemaName(task.getTaskDefinitionKey()));
 	}
 

@@ -1,0 +1,90 @@
+package org.loive.intake;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.loive.access.Areas;
+import org.loive.access.Officer;
+import org.loive.workflow.ReferralWorkflow;
+import org.loive.workflow.Stage;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/cases")
+@Tag(name = "Hồ sơ / Cases", description = "Hồ sơ của địa bàn, không có dữ liệu cá nhân / The area's cases, without personal data")
+class CaseController {
+
+	/** Why consent was withdrawn, as a code. */
+	enum WithdrawalReason { PERSON_DECLINED, GUARDIAN_DECLINED, MOVED_AWAY, OTHER }
+
+	record ConsentWithdrawal(@NotNull(message = "validation.required") WithdrawalReason reason) {
+	}
+
+	record Transfer(@Schema(example = "GLI") @NotNull(message = "validation.required")
+			@Pattern(regexp = Areas.PATTERN, message = "validation.area") String area) {
+	}
+
+	record ProceedingsMilestone(@NotNull(message = "validation.required") ReferralWorkflow.Proceedings milestone) {
+	}
+
+	private final Cases cases;
+
+	CaseController(Cases cases) {
+		this.cases = cases;
+	}
+
+	@GetMapping
+	@Operation(summary = "Hồ sơ của địa bàn tôi, lọc theo giai đoạn và quá hạn / My province's cases, by stage and overdue")
+	CasePage list(@Parameter(hidden = true) Officer officer, @RequestParam(required = false) Stage stage,
+			@RequestParam(required = false) Boolean overdue,
+			@RequestParam(defaultValue = "0") @Min(value = 0, message = "validation.page") int page,
+			@RequestParam(defaultValue = "50") @Min(value = 1, message = "validation.size")
+			@Max(value = 200, message = "validation.size") int size) {
+		return cases.list(officer, stage, overdue, page, size);
+	}
+
+	@GetMapping("/{caseId}")
+	@Operation(summary = "Tiến trình một hồ sơ / A case's progress")
+	CaseView view(@PathVariable UUID caseId, @Parameter(hidden = true) Officer officer) {
+		return cases.view(caseId, officer);
+	}
+
+	@PostMapping("/{caseId}/consent-withdrawal")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Ghi nhận rút lại sự đồng ý: dừng mọi hỗ trợ / Record withdrawn consent: all services stop")
+	void withdrawConsent(@PathVariable UUID caseId, @Valid @RequestBody ConsentWithdrawal body,
+			@Parameter(hidden = true) Officer officer) {
+		cases.withdrawConsent(caseId, body.reason().name(), officer);
+	}
+
+	@PostMapping("/{caseId}/transfer")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Chuyển hồ sơ sang tỉnh khác / Transfer the case to another province")
+	void transfer(@PathVariable UUID caseId, @Valid @RequestBody Transfer body, @Parameter(hidden = true) Officer officer) {
+		cases.transfer(caseId, body.area(), officer);
+	}
+
+	@PostMapping("/{caseId}/proceedings")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Ghi nhận mốc tố tụng: khởi tố, truy tố, xét xử / Record a milestone of criminal proceedings")
+	void proceedings(@PathVariable UUID caseId, @Valid @RequestBody ProceedingsMilestone body,
+			@Parameter(hidden = true) Officer officer) {
+		cases.recordProceedings(caseId, body.milestone(), officer);
+	}
+}

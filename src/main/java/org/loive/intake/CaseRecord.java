@@ -1,0 +1,15 @@
+package org.loive.intake;
+
+import org.loive.access.Areas;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A row of {@code referral_case}. */
+record CaseRecord(UUID id, String reference, String channel, String place, String area, Instant receivedAt,
+		boolean immediateDanger, String registeredBy, Instant registeredAt) {
+
+	String province() {
+		return Areas.province(area);
+	}
+}

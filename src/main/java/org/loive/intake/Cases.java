@@ -1,0 +1,128 @@
+package org.loive.intake;
+
+import org.loive.access.Officer;
+import org.loive.platform.ApiException;
+import org.loive.workflow.CaseMilestones;
+import org.loive.workflow.CaseProgress;
+import org.loive.workflow.ReferralWorkflow;
+import org.loive.workflow.Stage;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The cases of a province: their view and list, and what happens to a case outside its tasks
+ * (consent withdrawn, transfer, criminal proceedings). Caseworkers and supervisors see their own
+ * province only.
+ */
+@Service
+class Cases {
+
+	private final JdbcClient jdbc;
+	private final CasePersons persons;
+	private final CaseProgress progress;
+	private final CaseMilestones milestones;
+	private final ReferralWorkflow workflow;
+	private final Clock clock;
+
+	Cases(JdbcClient jdbc, CasePersons persons, CaseProgress progress, CaseMilestones milestones,
+			ReferralWorkflow workflow, Clock clock) {
+		this.jdbc = jdbc;
+		this.persons = persons;
+		this.progress = progress;
+		this.milestones = milestones;
+		this.workflow = workflow;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	CaseView view(UUID caseId, Officer officer) {
+		CaseRecord record = visible(caseId, officer);
+		CaseProgress.Progress state = progress.of(caseId);
+		return new CaseView(record.id(), record.reference(), record.channel(), record.place(), record.area(),
+				record.receivedAt(), record.immediateDanger(), record.registeredBy(), record.registeredAt(),
+				state.stage(), state.outcome(), persons.of(caseId), state.completedSteps(), state.openSteps(),
+				state.escalations(), milestones.of(caseId));
+	}
+
+	@Transactional(readOnly = true)
+	CasePage list(Officer officer, Stage stage, Boolean overdue, int page, int size) {
+		String province = officer.province();
+		Map<UUID, CaseProgress.Summary> open = progress.openCasesOf(province);
+		List<CaseSummary> matching = jdbc.sql("select * from referral_case where area = :p or area like :prefix")
+			.param("p", province)
+			.param("prefix", province + "-%")
+			.query((row, n) -> map(row))
+			.list()
+			.stream()
+			.map(record -> summary(record, open.get(record.id())))
+			.filter(summary -> stage == null || summary.stage() == stage)
+			.filter(summary -> overdue == null || summary.overdue() == overdue)
+			.sorted(Comparator.comparing(CaseSummary::receivedAt).reversed())
+			.toList();
+		return new CasePage(matching.stream().skip((long) page * size).limit(size).toList(), page, size,
+				matching.size());
+	}
+
+	@Transactional
+	void withdrawConsent(UUID caseId, String reason, Officer officer) {
+		visible(caseId, officer);
+		milestones.record(caseId, CaseMilestones.Kind.CONSENT_WITHDRAWN, reason, officer.username(), clock.instant());
+		workflow.withdrawConsent(caseId, reason);
+	}
+
+	@Transactional
+	void transfer(UUID caseId, String area, Officer officer) {
+		CaseRecord record = visible(caseId, officer);
+		if (record.area().equals(area)) {
+			throw ApiException.conflict("case.same-area", area);
+		}
+		jdbc.sql("update referral_case set area = :area where id = :id").param("area", area).param("id", caseId).update();
+		milestones.record(caseId, CaseMilestones.Kind.TRANSFERRED, area, officer.username(), clock.instant());
+		workflow.transfer(caseId, area);
+	}
+
+	@Transactional
+	void recordProceedings(UUID caseId, ReferralWorkflow.Proceedings milestone, Officer officer) {
+		visible(caseId, officer);
+		milestones.record(caseId, CaseMilestones.Kind.valueOf("PROCEEDINGS_" + milestone.name()), null,
+				officer.username(), clock.instant());
+		workflow.recordProceedings(caseId, milestone);
+	}
+
+	/** The case, if it lies in the officer's province; 404 or 403 otherwise. */
+	private CaseRecord visible(UUID caseId, Officer officer) {
+		CaseRecord record = find(caseId).orElseThrow(() -> ApiException.notFound("case.not-found", caseId));
+		if (!record.province().equals(officer.province())) {
+			throw ApiException.forbidden("case.other-area", caseId);
+		}
+		return record;
+	}
+
+	private Optional<CaseRecord> find(UUID caseId) {
+		return jdbc.sql("select * from referral_case where id = :id").param("id", caseId).query((row, n) -> map(row))
+			.optional();
+	}
+
+	private static CaseSummary summary(CaseRecord record, CaseProgress.Summary open) {
+		return new CaseSummary(record.id(), record.reference(), record.channel(), record.area(), record.receivedAt(),
+				open == null ? Stage.CLOSED : open.stage(), open == null ? 0 : open.openSteps(),
+				open != null && open.overdue());
+	}
+
+	private static CaseRecord map(ResultSet row) throws SQLException {
+		return new CaseRecord(row.getObject("id", UUID.class), row.getString("reference"), row.getString("channel"),
+				row.getString("place"), row.getString("area"), row.getTimestamp("received_at").toInstant(),
+				row.getBoolean("immediate_danger"), row.getString("registered_by"),
+				row.getTimestamp("registered_at").toInstant());
+	}
+}

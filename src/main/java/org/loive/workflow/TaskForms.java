@@ -386,7 +386,7 @@ class TaskForms {
 		}
 	}
 
-	@Schema(name = "ReferralResponse", description = "Cơ sở tiếp nhận hoặc từ chối / The provider accepts or declines")
+	@Schema(name = "ReferralDecision", description = "Cơ sở tiếp nhận hoặc từ chối / The provider accepts or declines")
 	record RespondToReferral(@NotNull(message = "validation.required") Boolean referralAccepted,
 			DeclineReason declineReason) implements Decision {
 

@@ -164,6 +164,11 @@ final class ProcessTestSupport {
 			.list();
 	}
 
+	/** A variable of a running process instance. */
+	static Object variableOf(ProcessInstance instance, String name) {
+		return runtimeService().getVariable(instance.getId(), name);
+	}
+
 	/** Every running process instance of the case, the main one included. */
 	static List<ProcessInstance> caseInstances(ProcessInstance referral) {
 		return runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(referral.getBusinessKey()).list();

@@ -31,6 +31,7 @@ import static org.loive.workflow.ProcessTestSupport.openAll;
 import static org.loive.workflow.ProcessTestSupport.planSupport;
 import static org.loive.workflow.ProcessTestSupport.reintegrate;
 import static org.loive.workflow.ProcessTestSupport.start;
+import static org.loive.workflow.ProcessTestSupport.variableOf;
 import static org.loive.workflow.ProcessTestSupport.waitsFor;
 import static org.loive.workflow.ReferralProcess.*;
 
@@ -155,15 +156,15 @@ class ReferralSidePathsProcessTest {
 		assertThat(minorReferrals).hasSize(16);
 		for (String minorId : minorIds) {
 			assertThat(minorReferrals.stream()
-				.filter(service -> minorId.equals(variable(service, "personId")))
-				.map(service -> variable(service, ReferralVariables.SERVICE)))
+				.filter(service -> minorId.equals(variableOf(service, "personId")))
+				.map(service -> variableOf(service, ReferralVariables.SERVICE)))
 				.as("services of minor %s", minorId)
 				.containsExactlyInAnyOrder("a", "b", "c", "d", "dd", "e", "g", "h");
 		}
 		for (ProcessInstance service : minorReferrals) {
-			String code = (String) variable(service, ReferralVariables.SERVICE);
+			String code = (String) variableOf(service, ReferralVariables.SERVICE);
 			assertThat(code).isNotIn("i", "k");
-			assertThat(variable(service, ReferralVariables.PROVIDER_AGENCY)).isEqualTo(MINOR_SERVICE_PROVIDERS.get(code));
+			assertThat(variableOf(service, ReferralVariables.PROVIDER_AGENCY)).isEqualTo(MINOR_SERVICE_PROVIDERS.get(code));
 			waitsFor(service, ServiceReferralProcess.RESPOND, MINOR_SERVICE_PROVIDERS.get(code));
 		}
 
@@ -171,17 +172,13 @@ class ReferralSidePathsProcessTest {
 		planSupport(referral, "i", "k");
 		List<ProcessInstance> all = instancesOf(referral, ServiceReferralProcess.KEY);
 		assertThat(all).hasSize(18);
-		assertThat(all.stream().filter(service -> victimId.equals(variable(service, "personId")))
-			.map(service -> variable(service, ReferralVariables.SERVICE))).containsExactlyInAnyOrder("i", "k");
+		assertThat(all.stream().filter(service -> victimId.equals(variableOf(service, "personId")))
+			.map(service -> variableOf(service, ReferralVariables.SERVICE))).containsExactlyInAnyOrder("i", "k");
 		assertThat(referral).isWaitingAt(SERVICE_REFERRAL, MINOR_SERVICE_REFERRAL);
 
 		acceptAndDeliverAll(referral);
 		reintegrate(referral);
 		close(referral, "REINTEGRATED");
 		assertThat(referral).hasPassed(MINORS, MINOR_ELIGIBILITY, MINOR_SERVICE_REFERRAL, SERVICE_REFERRAL);
-	}
-
-	private static Object variable(ProcessInstance instance, String name) {
-		return runtimeService().getVariable(instance.getId(), name);
 	}
 }

@@ -1,0 +1,177 @@
+package org.loive.workflow;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.loive.workflow.ProcessTestSupport.assessRisk;
+import static org.loive.workflow.ProcessTestSupport.caseInstances;
+import static org.loive.workflow.ProcessTestSupport.correlate;
+import static org.loive.workflow.ProcessTestSupport.done;
+import static org.loive.workflow.ProcessTestSupport.hotlineReport;
+import static org.loive.workflow.ProcessTestSupport.identifyVictim;
+import static org.loive.workflow.ProcessTestSupport.instancesOf;
+import static org.loive.workflow.ProcessTestSupport.openAll;
+import static org.loive.workflow.ProcessTestSupport.openTasks;
+import static org.loive.workflow.ProcessTestSupport.planSupport;
+import static org.loive.workflow.ProcessTestSupport.receiveAndVerify;
+import static org.loive.workflow.ProcessTestSupport.variableOf;
+import static org.loive.workflow.ProcessTestSupport.waitsFor;
+import static org.loive.workflow.ReferralProcess.*;
+
+/** What happens to a running case from outside its tasks: consent withdrawn, transfer, criminal proceedings. */
+@Deployment(resources = { "bpmn/victim-referral.bpmn", "bpmn/victim-rescue.bpmn", "bpmn/victim-protection.bpmn",
+		"bpmn/service-referral.bpmn", "bpmn/victim-reintegration.bpmn", "bpmn/victim-repatriation.bpmn",
+		"bpmn/intake-routing.dmn", "bpmn/support-eligibility.dmn", "bpmn/risk-level.dmn", "bpmn/step-deadlines.dmn" })
+class CaseEventsProcessTest {
+
+	private static final String END_TRANSFERRED = "EndEvent_Transferred";
+
+	@RegisterExtension
+	static final ProcessEngineExtension extension = ProcessTestSupport.extension();
+
+	@BeforeAll
+	static void assertions() {
+		init(extension.getProcessEngine());
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void consentWithdrawnWhileServicesAreUnderwayEndsEveryProcessOfTheCase() {
+		ProcessInstance referral = hotlineReport(1);
+		identifyVictim(referral, false);
+		waitsFor(referral, NOTIFY_GUARDIAN, "commune");
+		done(referral, NOTIFY_GUARDIAN, "guardianNotified", "RELATIVES");
+		assessRisk(referral, "threatsReceived", "traffickersKnowWhereabouts");
+		planSupport(referral, "a", "d");
+		assertThat(referral).isWaitingAt(PROTECTION, SERVICE_REFERRAL, MINOR_SERVICE_REFERRAL);
+		assertThat(instancesOf(referral, ServiceReferralProcess.KEY)).hasSize(10);
+		List<ProcessInstance> running = caseInstances(referral);
+		assertThat(running).hasSize(12);
+
+		correlate(referral, MESSAGE_CONSENT_WITHDRAWN, "withdrawalReason", "PERSON_REQUEST");
+
+		assertThat(referral).isEnded()
+			.hasPassedInOrder(STOP_SERVICES, END_SERVICES_STOPPED)
+			.hasNotPassed(REINTEGRATION, CLOSE, END_CLOSED);
+		running.forEach(instance -> assertThat(instance).isEnded());
+		assertThat(caseInstances(referral)).isEmpty();
+		assertThat(openTasks(referral)).isEmpty();
+		running.forEach(instance -> assertThat(managementService().createJobQuery()
+			.processInstanceId(instance.getId())
+			.count()).isZero());
+		assertThat(historyService().createHistoricVariableInstanceQuery()
+			.processInstanceId(referral.getId())
+			.variableName(ReferralVariables.CASE_OUTCOME)
+			.singleResult()
+			.getValue()).isEqualTo("CONSENT_WITHDRAWN");
+	}
+
+	@Test
+	void caseTransferredToAnotherProvinceMovesTheMainProcessAndOpenServiceReferralsWithTheirTasks() {
+		ProcessInstance referral = hotlineReport(0);
+		identifyVictim(referral, false);
+		assessRisk(referral);
+		planSupport(referral, "a", "e");
+		assertThat(referral).isWaitingAt(SERVICE_REFERRAL);
+		List<ProcessInstance> services = instancesOf(referral, ServiceReferralProcess.KEY);
+		assertThat(services).hasSize(2);
+		List<String> openBefore = openTasks(referral).stream().map(Task::getId).toList();
+		assertThat(openBefore).hasSize(2);
+
+		correlate(referral, MESSAGE_CASE_TRANSFERRED, ReferralVariables.TRANSFER_TO, "GLI");
+
+		assertThat(referral).hasPassedInOrder(TRANSFER_CASE, END_TRANSFERRED).isWaitingAt(SERVICE_REFERRAL);
+		assertThat(referral).variables()
+			.containsEntry(ReferralVariables.PROVINCE, "GLI")
+			.containsEntry(ReferralVariables.AREA, "GLI");
+		for (ProcessInstance service : services) {
+			assertThat(service).isNotEnded().variables()
+				.containsEntry(ReferralVariables.PROVINCE, "GLI")
+				.containsEntry(ReferralVariables.AREA, "GLI");
+		}
+		waitsFor(instanceWithService(services, "a"), ServiceReferralProcess.RESPOND, "health");
+		waitsFor(instanceWithService(services, "e"), ServiceReferralProcess.RESPOND, "commune");
+		assertThat(openTasks(referral)).extracting(Task::getId).containsExactlyInAnyOrderElementsOf(openBefore);
+	}
+
+	@Test
+	void criminalProceedingsAreFollowedFromOpeningToTrialBesideTheChain() {
+		ProcessInstance referral = hotlineReport(0);
+		waitsFor(referral, CLASSIFY, "police");
+		done(referral, CLASSIFY, "classification", "TRAFFICKING_SUSPECTED", "rescueNeeded", false, "crossBorderRescue",
+				false, "foreignNational", false, "duplicateOfCaseId", null);
+		waitsFor(referral, RECEIVE_PERSON, "commune");
+
+		correlate(referral, MESSAGE_PROCEEDINGS_OPENED);
+		assertThat(referral).isWaitingAt(EVENT_PROSECUTED, RECEIVE_PERSON);
+		done(referral, RECEIVE_PERSON, "healthDepartmentNotified", true, "temporaryShelterProvided", false);
+		assertThat(referral).isWaitingAt(EVENT_PROSECUTED, INITIAL_VERIFICATION);
+		correlate(referral, MESSAGE_PROCEEDINGS_PROSECUTED);
+		assertThat(referral).isWaitingAt(EVENT_TRIED, INITIAL_VERIFICATION).isNotWaitingAt(EVENT_PROSECUTED);
+		correlate(referral, MESSAGE_PROCEEDINGS_TRIED);
+
+		assertThat(referral).hasPassedInOrder(EVENT_PROSECUTED, EVENT_TRIED, END_PROCEEDINGS_TRIED)
+			.isNotWaitingAt(EVENT_PROSECUTED, EVENT_TRIED);
+		waitsFor(referral, INITIAL_VERIFICATION, "health");
+		done(referral, INITIAL_VERIFICATION, "documentsExist", true, "policeConsulted", true);
+		waitsFor(referral, IDENTIFY, "police");
+	}
+
+	@Test
+	void proceedingsOutOfOrderAreRefused() {
+		ProcessInstance referral = hotlineReport(0);
+		waitsFor(referral, CLASSIFY, "police");
+
+		assertThatThrownBy(() -> correlate(referral, MESSAGE_PROCEEDINGS_TRIED))
+			.isInstanceOf(MismatchingMessageCorrelationException.class);
+		assertThatThrownBy(() -> correlate(referral, MESSAGE_PROCEEDINGS_PROSECUTED))
+			.isInstanceOf(MismatchingMessageCorrelationException.class);
+		correlate(referral, MESSAGE_PROCEEDINGS_OPENED);
+		assertThatThrownBy(() -> correlate(referral, MESSAGE_PROCEEDINGS_TRIED))
+			.isInstanceOf(MismatchingMessageCorrelationException.class);
+
+		assertThat(referral).isWaitingAt(CLASSIFY, EVENT_PROSECUTED).hasNotPassed(END_PROCEEDINGS_TRIED);
+	}
+
+	@Test
+	void consentWithdrawnBeforeIdentificationEndsTheCase() {
+		ProcessInstance referral = hotlineReport(0);
+		waitsFor(referral, CLASSIFY, "police");
+		done(referral, CLASSIFY, "classification", "TRAFFICKING_SUSPECTED", "rescueNeeded", false, "crossBorderRescue",
+				false, "foreignNational", false, "duplicateOfCaseId", null);
+		receiveAndVerify(referral);
+		waitsFor(referral, IDENTIFY, "police");
+
+		correlate(referral, MESSAGE_CONSENT_WITHDRAWN, "withdrawalReason", "PERSON_REQUEST");
+
+		assertThat(referral).isEnded().hasPassed(END_SERVICES_STOPPED).hasNotPassed(END_NOT_VICTIM, END_CLOSED);
+		assertThat(openAll(referral, IDENTIFY)).isEmpty();
+	}
+
+	private static ProcessInstance instanceWithService(List<ProcessInstance> services, String code) {
+		return services.stream()
+			.filter(service -> code.equals(variableOf(service, ReferralVariables.SERVICE)))
+			.findFirst()
+			.orElseThrow();
+	}
+}

@@ -29,7 +29,9 @@ class OverdueEscalationDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		TaskService tasks = execution.getProcessEngineServices().getTaskService();
 		Date now = ClockUtil.getCurrentTime();
-		for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).dueBefore(now).list()) {
+		// due at or before now: the timer fires exactly at the step's due instant
+		Date dueUpTo = new Date(now.getTime() + 1);
+		for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).dueBefore(dueUpTo).list()) {
 			escalations.raise(new Escalations.Escalation(task.getId(),
 					UUID.fromString((String) execution.getVariable(ReferralVariables.CASE_ID)),
 					(String) execution.getVariable(ReferralVariables.PROVINCE), task.getTaskDefinitionKey(), task.getName(),

@@ -2,6 +2,7 @@ package org.loive.workflow;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.Variables;
 import org.loive.platform.WorkingCalendar;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +26,21 @@ public class StepDeadlines {
 		this.calendar = calendar;
 	}
 
-	/** Due date of {@code step} started now; used for the task's due date and its overdue timer. */
+	/**
+	 * Due date of {@code step} started now; used for the task's due date and its overdue timer, which get
+	 * the same instant: it is kept for the transaction as a transient variable of the step's execution.
+	 */
 	public Date dueDate(DelegateExecution execution, String step) {
+		String name = "dueAt_" + step;
+		if (execution.getVariableLocal(name) instanceof Date due) {
+			return due;
+		}
+		Date due = compute(execution, step);
+		execution.setVariableLocal(name, Variables.dateValue(due, true));
+		return due;
+	}
+
+	private Date compute(DelegateExecution execution, String step) {
 		Map<String, Object> deadline = Decisions.single(execution, Decisions.STEP_DEADLINES, Map.of("step", step));
 		Duration limit = Duration.parse((String) deadline.get("duration"));
 		Instant start = ClockUtil.getCurrentTime().toInstant();

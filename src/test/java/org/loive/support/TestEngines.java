@@ -3,6 +3,7 @@ package org.loive.support;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 
 import java.util.List;
@@ -14,7 +15,7 @@ public final class TestEngines {
 	private TestEngines() {
 	}
 
-	/** A process engine without Spring, its delegates given as beans by name. */
+	/** A process engine without Spring, its delegates given as beans by name, recording process coverage. */
 	public static ProcessEngine postgres(String name, Map<Object, Object> beans) {
 		var database = TestPostgres.get();
 		StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
@@ -30,6 +31,7 @@ public final class TestEngines {
 		configuration.setDefaultSerializationFormat("application/json");
 		configuration.setProcessEnginePlugins(List.of(new SpinProcessEnginePlugin()));
 		configuration.setBeans(beans);
+		ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
 		return configuration.buildProcessEngine();
 	}
 }

@@ -19,6 +19,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.loive.workflow.ProcessTestSupport.assessRisk;
 import static org.loive.workflow.ProcessTestSupport.caseInstances;
 import static org.loive.workflow.ProcessTestSupport.correlate;
@@ -112,6 +113,15 @@ class CaseEventsProcessTest {
 		waitsFor(instanceWithService(services, "a"), ServiceReferralProcess.RESPOND, "health");
 		waitsFor(instanceWithService(services, "e"), ServiceReferralProcess.RESPOND, "commune");
 		assertThat(openTasks(referral)).extracting(Task::getId).containsExactlyInAnyOrderElementsOf(openBefore);
+		// the task list of an officer filters on the province of the task's process: the tasks moved with the case
+		assertThat(taskService().createTaskQuery()
+			.processVariableValueEquals(ReferralVariables.PROVINCE, "GLI")
+			.processInstanceBusinessKey(referral.getBusinessKey())
+			.list()).extracting(Task::getId).containsExactlyInAnyOrderElementsOf(openBefore);
+		assertThat(taskService().createTaskQuery()
+			.processVariableValueEquals(ReferralVariables.PROVINCE, "QNG")
+			.processInstanceBusinessKey(referral.getBusinessKey())
+			.count()).isZero();
 	}
 
 	@Test

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,6 +26,7 @@ import static org.loive.workflow.ProcessTestSupport.assessRisk;
 import static org.loive.workflow.ProcessTestSupport.clockAt;
 import static org.loive.workflow.ProcessTestSupport.done;
 import static org.loive.workflow.ProcessTestSupport.hotlineReport;
+import static org.loive.workflow.ProcessTestSupport.identify;
 import static org.loive.workflow.ProcessTestSupport.identifyVictim;
 import static org.loive.workflow.ProcessTestSupport.instanceOf;
 import static org.loive.workflow.ProcessTestSupport.instant;
@@ -105,10 +105,6 @@ class OverdueEscalationProcessTest {
 	}
 
 	@Test
-	@Disabled("Bug in OverdueEscalationDelegate: it escalates only tasks with dueBefore(now), a strict comparison, while "
-			+ "the overdue timer fires when its due date <= now. A timer run at its exact due date records no escalation, "
-			+ "and it never fires again. With the real clock it is worse: the boundary timer's date is evaluated some "
-			+ "milliseconds (24-79 ms measured) before the task's due date, so any firing in that window is lost too.")
 	void overdueTimerFiringExactlyAtTheDeadlineEscalatesTheStep() {
 		clockAt(MONDAY);
 		ProcessInstance referral = hotlineReport(0);
@@ -119,6 +115,76 @@ class OverdueEscalationProcessTest {
 
 		assertThat(referral).hasPassed("Timer_ClassifyOverdue", NOTIFY_SUPERVISOR);
 		assertThat(ESCALATIONS).extracting(Escalations.Escalation::taskKey).containsExactly(CLASSIFY);
+	}
+
+	@Test
+	void everyStepOfAHotlineCaseIsEscalatedWhenOverdueAndTheCaseGoesOn() {
+		clockAt(MONDAY);
+		ProcessInstance referral = hotlineReport(0);
+
+		overdue(referral, CLASSIFY, "police");
+		done(referral, CLASSIFY, "classification", "TRAFFICKING_SUSPECTED", "rescueNeeded", false, "crossBorderRescue",
+				false, "foreignNational", false, "duplicateOfCaseId", null);
+		overdue(referral, RECEIVE_PERSON, "commune");
+		done(referral, RECEIVE_PERSON, "healthDepartmentNotified", true, "temporaryShelterProvided", true);
+		overdue(referral, INITIAL_VERIFICATION, "health");
+		done(referral, INITIAL_VERIFICATION, "documentsExist", false, "policeConsulted", true);
+		overdue(referral, FURTHER_VERIFICATION, "police");
+		done(referral, FURTHER_VERIFICATION, "evidenceFound", true);
+		overdue(referral, IDENTIFY, "police");
+		done(referral, IDENTIFY, "victim", true, "evidenceKinds", List.of("WITNESS_STATEMENT"), "confirmationIssued", true);
+		overdue(referral, ASSESS_RISK, "police");
+		assessRisk(referral, "relativesThreatened");
+		overdue(referral, ProtectionProcess.APPLY_PROTECTION, "police");
+		done(referral, ProtectionProcess.APPLY_PROTECTION, "protectionRefused", true, "protectionMeasures", List.of(),
+				"writtenCommitmentRecorded", true);
+		overdue(referral, PLAN_SUPPORT, "health");
+		planSupport(referral, "b");
+		overdue(referral, ServiceReferralProcess.RESPOND, "health");
+		done(referral, ServiceReferralProcess.RESPOND, "referralAccepted", true, "declineReason", null);
+		overdue(referral, ServiceReferralProcess.DELIVER, "health");
+		done(referral, ServiceReferralProcess.DELIVER, "serviceOutcome", "PARTIALLY_DELIVERED", "extensionRequested", false);
+		overdue(referral, ReintegrationProcess.RECEIVE_APPLICATION, "commune");
+		done(referral, ReintegrationProcess.RECEIVE_APPLICATION, "applicationReceived", true);
+		overdue(referral, ReintegrationProcess.DECIDE, "health");
+		done(referral, ReintegrationProcess.DECIDE, "reintegrationApproved", true);
+		overdue(referral, ReintegrationProcess.FOLLOW_UP_VISIT, "commune");
+		done(referral, ReintegrationProcess.FOLLOW_UP_VISIT, "reTraffickingRisk", "LOW", "moreVisitsNeeded", false);
+		overdue(referral, CLOSE, "health");
+		ProcessTestSupport.close(referral, "REINTEGRATED");
+
+		assertThat(ESCALATIONS).extracting(Escalations.Escalation::taskKey)
+			.containsExactly(CLASSIFY, RECEIVE_PERSON, INITIAL_VERIFICATION, FURTHER_VERIFICATION, IDENTIFY, ASSESS_RISK,
+					ProtectionProcess.APPLY_PROTECTION, PLAN_SUPPORT, ServiceReferralProcess.RESPOND,
+					ServiceReferralProcess.DELIVER, ReintegrationProcess.RECEIVE_APPLICATION, ReintegrationProcess.DECIDE,
+					ReintegrationProcess.FOLLOW_UP_VISIT, CLOSE);
+	}
+
+	@Test
+	void everyBorderStepOfAConsulateReturnIsEscalatedWhenOverdue() {
+		clockAt(MONDAY);
+		ProcessInstance referral = start(Channel.CONSULATE_RETURN, Place.BORDER_AREA, false, 0);
+
+		overdue(referral, BORDER_RECEPTION, "border-guard");
+		done(referral, BORDER_RECEPTION, "foreignNational", true);
+		overdue(referral, BORDER_VERIFICATION, "border-guard");
+		done(referral, BORDER_VERIFICATION, "traffickingSigns", true);
+		identify(referral, "border-guard");
+		overdue(referral, HAND_OVER, "border-guard");
+		done(referral, HAND_OVER, "handedOverTo", "SOCIAL_ASSISTANCE_FACILITY");
+		overdue(referral, RepatriationProcess.REQUEST, "foreign-affairs");
+		done(referral, RepatriationProcess.REQUEST, "representationNotified", true);
+		done(referral, RepatriationProcess.CONFIRM, ReferralVariables.REPATRIATED, true);
+		done(referral, RepatriationProcess.HAND_OVER_AT_BORDER, "handedOverAtBorder", true);
+		assessRisk(referral);
+		planSupport(referral);
+		ProcessTestSupport.close(referral, "REPATRIATED");
+
+		assertThat(ESCALATIONS).extracting(Escalations.Escalation::taskKey)
+			.containsSubsequence(BORDER_RECEPTION, BORDER_VERIFICATION, HAND_OVER, RepatriationProcess.REQUEST);
+		assertThat(ESCALATIONS).filteredOn(escalation -> escalation.taskKey().equals(RepatriationProcess.REQUEST))
+			.singleElement()
+			.satisfies(escalation -> assertThat(escalation.candidateGroups()).containsExactly("foreign-affairs"));
 	}
 
 	@Test
@@ -201,5 +267,25 @@ class OverdueEscalationProcessTest {
 		assertThat(openAll(referral, NOTIFY_GUARDIAN)).hasSize(1);
 		List<String> escalated = ESCALATIONS.stream().map(Escalations.Escalation::taskKey).toList();
 		assertThat(escalated).doesNotContain(PLAN_SUPPORT);
+	}
+
+	/**
+	 * Moves the clock a minute past the due date of the open step, runs the timers then due, and asserts the step
+	 * was escalated to the province with its agency and is still open.
+	 */
+	private static void overdue(ProcessInstance referral, String taskKey, String candidateGroup) {
+		Task step = open(referral, taskKey);
+		assertThat(step.getDueDate()).as("due date of %s", taskKey).isNotNull();
+		clockAt(instant(step.getDueDate()).plus(Duration.ofMinutes(1)));
+		assertThat(runDueTimers(referral)).isPositive();
+		assertThat(ESCALATIONS).filteredOn(escalation -> escalation.taskId().equals(step.getId()))
+			.singleElement()
+			.satisfies(escalation -> {
+				assertThat(escalation.taskKey()).isEqualTo(taskKey);
+				assertThat(escalation.province()).isEqualTo("QNG");
+				assertThat(escalation.caseId()).isEqualTo(UUID.fromString(referral.getBusinessKey()));
+				assertThat(escalation.candidateGroups()).containsExactly(candidateGroup);
+			});
+		assertThat(open(referral, taskKey).getId()).isEqualTo(step.getId());
 	}
 }

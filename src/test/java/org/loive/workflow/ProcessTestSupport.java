@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.loive.platform.WorkingCalendar;
 import org.loive.support.TestEngines;
 import org.springframework.core.io.ClassPathResource;
@@ -71,9 +72,12 @@ final class ProcessTestSupport {
 		}
 	}
 
-	/** The JUnit 5 extension of a process test class, on the shared engine. */
+	/**
+	 * The JUnit 5 extension of a process test class, on the shared engine, recording the flow nodes the class
+	 * reaches (camunda-process-test-coverage, whose parse listener TestEngines installs).
+	 */
 	static ProcessEngineExtension extension() {
-		return ProcessEngineExtension.builder().useProcessEngine(engine()).build();
+		return new ProcessEngineCoverageExtension().useProcessEngine(engine());
 	}
 
 	/** Starts a case as intake does, with {@code minors} accompanying minors. */

@@ -25,9 +25,7 @@ import static org.loive.workflow.ReferralProcess.*;
 class ReferralChainProcessTest {
 
 	@RegisterExtension
-	static final ProcessEngineExtension extension = ProcessEngineExtension.builder()
-		.useProcessEngine(ProcessTestSupport.engine())
-		.build();
+	static final ProcessEngineExtension extension = ProcessTestSupport.extension();
 
 	@BeforeAll
 	static void assertions() {

@@ -1,15 +1,9 @@
 package org.loive.workflow;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -17,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.loive.workflow.ProcessTestSupport.assessRisk;
@@ -36,25 +29,12 @@ import static org.loive.workflow.ProcessTestSupport.waitsFor;
 import static org.loive.workflow.ReferralProcess.*;
 
 /** What happens to a running case from outside its tasks: consent withdrawn, transfer, criminal proceedings. */
-@Deployment(resources = { "bpmn/victim-referral.bpmn", "bpmn/victim-rescue.bpmn", "bpmn/victim-protection.bpmn",
-		"bpmn/service-referral.bpmn", "bpmn/victim-reintegration.bpmn", "bpmn/victim-repatriation.bpmn",
-		"bpmn/intake-routing.dmn", "bpmn/support-eligibility.dmn", "bpmn/risk-level.dmn", "bpmn/step-deadlines.dmn" })
-class CaseEventsProcessTest {
+class CaseEventsProcessTest extends ProcessTestCase {
 
 	private static final String END_TRANSFERRED = "EndEvent_Transferred";
 
-	@RegisterExtension
-	static final ProcessEngineExtension extension = ProcessTestSupport.extension();
 
-	@BeforeAll
-	static void assertions() {
-		init(extension.getProcessEngine());
-	}
 
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
 
 	@Test
 	void consentWithdrawnWhileServicesAreUnderwayEndsEveryProcessOfTheCase() {

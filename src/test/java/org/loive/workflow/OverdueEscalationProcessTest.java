@@ -1,16 +1,10 @@
 package org.loive.workflow;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +13,6 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.loive.workflow.ProcessTestSupport.ESCALATIONS;
 import static org.loive.workflow.ProcessTestSupport.assessRisk;
@@ -42,31 +35,18 @@ import static org.loive.workflow.ReferralProcess.*;
  * Deadlines of the steps: due dates from table step-deadlines, and the non-interrupting overdue timers that
  * raise an escalation to the province's supervisor while the step stays open.
  */
-@Deployment(resources = { "bpmn/victim-referral.bpmn", "bpmn/victim-rescue.bpmn", "bpmn/victim-protection.bpmn",
-		"bpmn/service-referral.bpmn", "bpmn/victim-reintegration.bpmn", "bpmn/victim-repatriation.bpmn",
-		"bpmn/intake-routing.dmn", "bpmn/support-eligibility.dmn", "bpmn/risk-level.dmn", "bpmn/step-deadlines.dmn" })
-class OverdueEscalationProcessTest {
+class OverdueEscalationProcessTest extends ProcessTestCase {
 
 	/** Monday 2 March 2026, 09:00 in Vietnam (UTC+7); no holiday in the fortnight after it. */
 	private static final Instant MONDAY = Instant.parse("2026-03-02T02:00:00Z");
 
-	@RegisterExtension
-	static final ProcessEngineExtension extension = ProcessTestSupport.extension();
 
-	@BeforeAll
-	static void assertions() {
-		init(extension.getProcessEngine());
-	}
 
 	@BeforeEach
 	void noEscalationsYet() {
 		ESCALATIONS.clear();
 	}
 
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
 
 	@Test
 	void initialVerificationOverdueIsEscalatedOnceToTheProvinceAndStaysOpen() {

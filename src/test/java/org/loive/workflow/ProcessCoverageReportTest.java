@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -70,7 +71,9 @@ class ProcessCoverageReportTest {
 		assertThat(REPORTS).as("the process tests ran first and wrote their coverage").isDirectory();
 		ObjectMapper json = new ObjectMapper();
 		try (Stream<Path> files = Files.walk(REPORTS)) {
-			return files.filter(file -> file.getFileName().toString().equals("report.json")).map(file -> {
+			return files.filter(file -> file.getFileName().toString().equals("report.json"))
+				.filter(ProcessCoverageReportTest::writtenByThisRun)
+				.map(file -> {
 				try {
 					return json.readTree(file.toFile());
 				}
@@ -78,6 +81,16 @@ class ProcessCoverageReportTest {
 					throw new IllegalStateException(file.toString(), e);
 				}
 			}).toList();
+		}
+	}
+
+	/** Reports of an earlier build left in {@code target/} must not count. */
+	private static boolean writtenByThisRun(Path file) {
+		try {
+			return Files.getLastModifiedTime(file).toMillis() >= ManagementFactory.getRuntimeMXBean().getStartTime();
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(file.toString(), e);
 		}
 	}
 

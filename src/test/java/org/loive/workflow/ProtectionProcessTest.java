@@ -3,12 +3,7 @@ package org.loive.workflow;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +11,6 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.loive.workflow.ProcessTestSupport.assessRisk;
 import static org.loive.workflow.ProcessTestSupport.clockAt;
 import static org.loive.workflow.ProcessTestSupport.close;
@@ -34,25 +28,12 @@ import static org.loive.workflow.ReferralProcess.PROTECTION;
 import static org.loive.workflow.ReferralProcess.REINTEGRATION;
 
 /** Process victim-protection, called when the risk assessment requires protection. */
-@Deployment(resources = { "bpmn/victim-referral.bpmn", "bpmn/victim-rescue.bpmn", "bpmn/victim-protection.bpmn",
-		"bpmn/service-referral.bpmn", "bpmn/victim-reintegration.bpmn", "bpmn/victim-repatriation.bpmn",
-		"bpmn/intake-routing.dmn", "bpmn/support-eligibility.dmn", "bpmn/risk-level.dmn", "bpmn/step-deadlines.dmn" })
-class ProtectionProcessTest {
+class ProtectionProcessTest extends ProcessTestCase {
 
 	private static final Instant NOW = Instant.parse("2026-03-02T02:00:00Z");
 
-	@RegisterExtension
-	static final ProcessEngineExtension extension = ProcessTestSupport.extension();
 
-	@BeforeAll
-	static void assertions() {
-		init(extension.getProcessEngine());
-	}
 
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
 
 	@Test
 	void protectionStillNeededAtReviewIsAppliedAgainUntilThePersonRefusesIt() {

@@ -1,17 +1,12 @@
 package org.loive.workflow;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.loive.workflow.ProcessTestSupport.done;
 import static org.loive.workflow.ProcessTestSupport.open;
 import static org.loive.workflow.ProcessTestSupport.openAll;
@@ -19,18 +14,7 @@ import static org.loive.workflow.ProcessTestSupport.start;
 import static org.loive.workflow.ReferralProcess.*;
 
 /** The main line of the referral chain, engine only, asserting the wait state after every step. */
-@Deployment(resources = { "bpmn/victim-referral.bpmn", "bpmn/victim-rescue.bpmn", "bpmn/victim-protection.bpmn",
-		"bpmn/service-referral.bpmn", "bpmn/victim-reintegration.bpmn", "bpmn/victim-repatriation.bpmn",
-		"bpmn/intake-routing.dmn", "bpmn/support-eligibility.dmn", "bpmn/risk-level.dmn", "bpmn/step-deadlines.dmn" })
-class ReferralChainProcessTest {
-
-	@RegisterExtension
-	static final ProcessEngineExtension extension = ProcessTestSupport.extension();
-
-	@BeforeAll
-	static void assertions() {
-		init(extension.getProcessEngine());
-	}
+class ReferralChainProcessTest extends ProcessTestCase {
 
 	@Test
 	void hotlineReportOfAVietnameseVictimGoesFromIntakeToClosure() {

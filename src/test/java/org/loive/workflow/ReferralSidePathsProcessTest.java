@@ -1,14 +1,8 @@
 package org.loive.workflow;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -16,7 +10,6 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.loive.workflow.ProcessTestSupport.acceptAndDeliverAll;
 import static org.loive.workflow.ProcessTestSupport.assessRisk;
@@ -36,27 +29,14 @@ import static org.loive.workflow.ProcessTestSupport.waitsFor;
 import static org.loive.workflow.ReferralProcess.*;
 
 /** The ends of the main process other than closure, the consulate return and accompanying minors. */
-@Deployment(resources = { "bpmn/victim-referral.bpmn", "bpmn/victim-rescue.bpmn", "bpmn/victim-protection.bpmn",
-		"bpmn/service-referral.bpmn", "bpmn/victim-reintegration.bpmn", "bpmn/victim-repatriation.bpmn",
-		"bpmn/intake-routing.dmn", "bpmn/support-eligibility.dmn", "bpmn/risk-level.dmn", "bpmn/step-deadlines.dmn" })
-class ReferralSidePathsProcessTest {
+class ReferralSidePathsProcessTest extends ProcessTestCase {
 
 	/** Art 37: what an accompanying minor receives, and who provides it. */
 	private static final Map<String, String> MINOR_SERVICE_PROVIDERS = Map.of("a", "health", "b", "health", "c",
 			"foreign-affairs", "d", "legal-aid", "dd", "legal-aid", "e", "commune", "g", "health", "h", "commune");
 
-	@RegisterExtension
-	static final ProcessEngineExtension extension = ProcessTestSupport.extension();
 
-	@BeforeAll
-	static void assertions() {
-		init(extension.getProcessEngine());
-	}
 
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
 
 	@Test
 	void personWithoutDocumentsIsVerifiedFurtherByThePoliceAndFoundNoVictim() {

@@ -1,18 +1,11 @@
 package org.loive.workflow;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.loive.workflow.ProcessTestSupport.acceptAndDeliverAll;
 import static org.loive.workflow.ProcessTestSupport.assessRisk;
 import static org.loive.workflow.ProcessTestSupport.close;
@@ -32,23 +25,7 @@ import static org.loive.workflow.ReferralProcess.SERVICE_REFERRAL;
 import static org.loive.workflow.RepatriationProcess.*;
 
 /** Process victim-repatriation, called for a foreign victim alongside risk assessment and support. */
-@Deployment(resources = { "bpmn/victim-referral.bpmn", "bpmn/victim-rescue.bpmn", "bpmn/victim-protection.bpmn",
-		"bpmn/service-referral.bpmn", "bpmn/victim-reintegration.bpmn", "bpmn/victim-repatriation.bpmn",
-		"bpmn/intake-routing.dmn", "bpmn/support-eligibility.dmn", "bpmn/risk-level.dmn", "bpmn/step-deadlines.dmn" })
-class RepatriationProcessTest {
-
-	@RegisterExtension
-	static final ProcessEngineExtension extension = ProcessTestSupport.extension();
-
-	@BeforeAll
-	static void assertions() {
-		init(extension.getProcessEngine());
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
+class RepatriationProcessTest extends ProcessTestCase {
 
 	@Test
 	void foreignVictimRepatriatedAtTheBorderSkipsReintegrationAndIsClosed() {

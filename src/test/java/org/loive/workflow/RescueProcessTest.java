@@ -1,17 +1,10 @@
 package org.loive.workflow;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.loive.workflow.ProcessTestSupport.done;
 import static org.loive.workflow.ProcessTestSupport.instanceOf;
 import static org.loive.workflow.ProcessTestSupport.open;
@@ -24,23 +17,7 @@ import static org.loive.workflow.RescueProcess.COORDINATE_FOREIGN_RESCUE;
 import static org.loive.workflow.RescueProcess.END_RESCUED;
 
 /** Process victim-rescue, called from the main process when the person is still held or in danger. */
-@Deployment(resources = { "bpmn/victim-referral.bpmn", "bpmn/victim-rescue.bpmn", "bpmn/victim-protection.bpmn",
-		"bpmn/service-referral.bpmn", "bpmn/victim-reintegration.bpmn", "bpmn/victim-repatriation.bpmn",
-		"bpmn/intake-routing.dmn", "bpmn/support-eligibility.dmn", "bpmn/risk-level.dmn", "bpmn/step-deadlines.dmn" })
-class RescueProcessTest {
-
-	@RegisterExtension
-	static final ProcessEngineExtension extension = ProcessTestSupport.extension();
-
-	@BeforeAll
-	static void assertions() {
-		init(extension.getProcessEngine());
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
+class RescueProcessTest extends ProcessTestCase {
 
 	@Test
 	void domesticRescueByThePoliceIsAttemptedAgainUntilThePersonIsRescuedThenReceived() {

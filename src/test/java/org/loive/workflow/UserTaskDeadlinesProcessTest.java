@@ -2,16 +2,12 @@ package org.loive.workflow;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.loive.access.Agency;
 
 import java.time.Duration;
@@ -22,17 +18,13 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.decisionService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 
 /**
  * Every user task of the deployed processes is offered to an agency and has a deadline from table
  * step-deadlines, with a non-interrupting overdue timer, except the steps deliberately left without one.
  */
-@Deployment(resources = { "bpmn/victim-referral.bpmn", "bpmn/victim-rescue.bpmn", "bpmn/victim-protection.bpmn",
-		"bpmn/service-referral.bpmn", "bpmn/victim-reintegration.bpmn", "bpmn/victim-repatriation.bpmn",
-		"bpmn/intake-routing.dmn", "bpmn/support-eligibility.dmn", "bpmn/risk-level.dmn", "bpmn/step-deadlines.dmn" })
-class UserTaskDeadlinesProcessTest {
+class UserTaskDeadlinesProcessTest extends ProcessTestCase {
 
 	private static final List<String> PROCESSES = List.of(ReferralProcess.KEY, RescueProcess.KEY, ProtectionProcess.KEY,
 			ServiceReferralProcess.KEY, ReintegrationProcess.KEY, RepatriationProcess.KEY);
@@ -42,13 +34,7 @@ class UserTaskDeadlinesProcessTest {
 			ProtectionProcess.REVIEW_PROTECTION, ServiceReferralProcess.REVIEW_DECLINED, RepatriationProcess.CONFIRM,
 			RepatriationProcess.HAND_OVER_AT_BORDER);
 
-	@RegisterExtension
-	static final ProcessEngineExtension extension = ProcessTestSupport.extension();
 
-	@BeforeAll
-	static void assertions() {
-		init(extension.getProcessEngine());
-	}
 
 	@Test
 	void everyUserTaskIsOfferedToAnAgencyOrToTheAgencyTheCaseNames() {

@@ -44,7 +44,7 @@ class Cases {
 		this.clock = clock;
 	}
 
-	@Transactional
+	@Transactional(readOnly = true)
 	CaseView view(UUID caseId, Officer officer) {
 		CaseRecord record = visible(caseId, officer);
 		CaseProgress.Progress state = progress.of(caseId);
@@ -54,7 +54,7 @@ class Cases {
 				state.escalations(), milestones.of(caseId));
 	}
 
-	@Transactional
+	@Transactional(readOnly = true)
 	CasePage list(Officer officer, Stage stage, Boolean overdue, int page, int size) {
 		String province = officer.province();
 		Map<UUID, CaseProgress.Summary> open = progress.openCasesOf(province);

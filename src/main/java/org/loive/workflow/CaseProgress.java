@@ -61,7 +61,7 @@ public class CaseProgress {
 		this.clock = clock;
 	}
 
-	@Transactional
+	@Transactional(readOnly = true)
 	public Progress of(UUID caseId) {
 		List<OpenStep> open = tasks.createTaskQuery()
 			.processInstanceBusinessKey(caseId.toString())
@@ -90,7 +90,7 @@ public class CaseProgress {
 	}
 
 	/** Stage and overdue flag of every case of the province that has open steps, by case id. */
-	@Transactional
+	@Transactional(readOnly = true)
 	public Map<UUID, Summary> openCasesOf(String province) {
 		Map<UUID, List<Task>> byCase = tasks.createTaskQuery()
 			.processVariableValueEquals(ReferralVariables.PROVINCE, province)

@@ -42,7 +42,7 @@ class CaseTasks {
 		this.clock = clock;
 	}
 
-	@Transactional
+	@Transactional(readOnly = true)
 	TaskPage inbox(Officer officer, int page, int size) {
 		if (officer.agencies().isEmpty() || officer.province() == null) {
 			return new TaskPage(List.of(), page, size, 0);

@@ -2,14 +2,16 @@ package org.loive.workflow;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.variable.Variables;
 import org.loive.platform.WorkingCalendar;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * Bean {@code stepDeadlines} of the BPMN: when a step is due, from table {@code step-deadlines}
@@ -21,6 +23,7 @@ public class StepDeadlines {
 	static final String WORKING = "WORKING";
 
 	private final WorkingCalendar calendar;
+	private final Map<DelegateExecution, Map<String, Date>> computed = Collections.synchronizedMap(new WeakHashMap<>());
 
 	public StepDeadlines(WorkingCalendar calendar) {
 		this.calendar = calendar;
@@ -28,16 +31,12 @@ public class StepDeadlines {
 
 	/**
 	 * Due date of {@code step} started now; used for the task's due date and its overdue timer, which get
-	 * the same instant: it is kept for the transaction as a transient variable of the step's execution.
+	 * the same instant. It is remembered beside the step's execution object only while that object lives
+	 * (one command): a process variable would change the stored execution.
 	 */
 	public Date dueDate(DelegateExecution execution, String step) {
-		String name = "dueAt_" + step;
-		if (execution.getVariableLocal(name) instanceof Date due) {
-			return due;
-		}
-		Date due = compute(execution, step);
-		execution.setVariableLocal(name, Variables.dateValue(due, true));
-		return due;
+		return computed.computeIfAbsent(execution, key -> new HashMap<>())
+			.computeIfAbsent(step, key -> compute(execution, step));
 	}
 
 	private Date compute(DelegateExecution execution, String step) {

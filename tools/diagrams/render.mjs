@@ -10,10 +10,14 @@
 // Debian's Chromium, driven by playwright-core. The page is served by a small
 // HTTP server bound to 127.0.0.1; every other request of the browser is refused.
 // A BPMN file without diagram interchange (BPMNDI) gets a generated drawing
-// (lane-layout.mjs) and a warning. Drawings that have BPMNDI are checked for
-// overlapping labels and shapes; what is found is printed as LAYOUT lines.
+// (lane-layout.mjs) and a warning; `--write-di` writes that drawing into the
+// file instead. Drawings that have BPMNDI are checked for overlapping labels
+// and shapes, flows through shapes and flows on top of each other; what is
+// found is printed as LAYOUT lines.
 //
-// Usage (from anywhere): node tools/diagrams/render.mjs [--strict] [--scale N] [--in DIR] [--out DIR]
+// Usage (from anywhere): node tools/diagrams/render.mjs [--write-di] [--strict] [--scale N] [--in DIR] [--out DIR]
+//   --write-di first write the generated layout as BPMNDI into every BPMN file
+//              that has none (files with BPMNDI are left alone), then render
 //   --strict   treat import warnings (and a missing BPMNDI) as failures
 //   --scale N  device pixel ratio of the PNG files (default 1.5)
 //   --in DIR   folder of the models (default bpmn/)
@@ -32,7 +36,7 @@ import { fileURLToPath } from 'node:url';
 import { migrateDiagram } from '@bpmn-io/dmn-migrate';
 import { chromium } from 'playwright-core';
 
-import { layoutWithLanes } from './lane-layout.mjs';
+import { computeLayout, diagramXml, hasDiagram, insertDiagram, layoutWithLanes } from './lane-layout.mjs';
 
 const TOOL_DIR = dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = resolve(TOOL_DIR, '..', '..');
@@ -46,11 +50,13 @@ const GENERATED_EXTENSIONS = new Set(['.svg', '.png', '.html']);
 // command line
 
 function parseArgs(argv) {
-  const options = { strict: false, scale: 1.5 };
+  const options = { strict: false, scale: 1.5, writeDi: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--strict') {
       options.strict = true;
+    } else if (arg === '--write-di') {
+      options.writeDi = true;
     } else if (arg === '--scale') {
       options.scale = Number(argv[++i]);
       if (!(options.scale > 0 && options.scale <= 4)) {
@@ -259,9 +265,56 @@ async function svgToPng(page, svg) {
 }
 
 /**
+ * Measures texts the way bpmn-js lays them out (same fonts, same line breaks),
+ * for the generated layout. A request is { text, width, kind }: kind
+ * 'external' is a label outside a shape (11 px, wrapped at `width`), kind
+ * 'embedded' a name inside a box `width` wide (12 px, 7 px padding). Answers
+ * { lines, textWidth, width }; for an external label `width` is the smallest
+ * label width that gives the same lines again, the width to write into BPMNDI.
+ */
+async function measureTexts(page, requests) {
+  await page.goto(`${page.__origin}/bpmn.html`);
+  return page.evaluate((list) => {
+    /* global BpmnJS */
+    const viewer = new BpmnJS({ container: '#canvas' });
+    const textRenderer = viewer.get('textRenderer');
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('width', '4000');
+    svg.setAttribute('height', '400');
+    document.body.appendChild(svg);
+    const layout = (text, width, style, padding) => {
+      const element = textRenderer.createText(text, { box: { width, height: 0 }, style, align: 'center-top', padding });
+      svg.appendChild(element);
+      const spans = [...element.querySelectorAll('tspan')];
+      const lines = spans.map((span) => span.textContent);
+      const lineWidths = spans.map((span) => span.getComputedTextLength());
+      const textWidth = Math.max(0, ...lineWidths);
+      element.remove();
+      return { lines, lineWidths, textWidth };
+    };
+    const result = list.map(({ text, width, kind }) => {
+      if (kind === 'external') {
+        const style = textRenderer.getExternalStyle();
+        const base = layout(text, width, style, 0);
+        const same = base.lines.join('\n');
+        let w = Math.ceil(base.textWidth);
+        while (w < width && layout(text, w, style, 0).lines.join('\n') !== same) w++;
+        return { lines: base.lines, lineWidths: base.lineWidths, textWidth: base.textWidth, width: Math.min(w, width) };
+      }
+      const r = layout(text, width, textRenderer.getDefaultStyle(), 7);
+      return { lines: r.lines, lineWidths: r.lineWidths, textWidth: r.textWidth, width: Math.ceil(r.textWidth) };
+    });
+    viewer.destroy();
+    svg.remove();
+    return result;
+  }, requests);
+}
+
+/**
  * In the page: checks the drawing of the current diagram and returns notes
  * for the model's author (labels over shapes, labels or lines, boxes too small
- * for their names, shapes on top of each other, nodes outside their lane).
+ * for their names, shapes on top of each other, flows through shapes, flows
+ * drawn on top of each other, nodes outside their lane).
  */
 function inspectLayout() {
   /* eslint-env browser */
@@ -306,7 +359,13 @@ function inspectLayout() {
 
   const notes = [];
   const root = canvas.getRootElement();
-  const all = registry.filter((e) => e !== root);
+  // only what this plane shows (a collapsed sub-process has a plane of its own)
+  const rootOf = (e) => {
+    let p = e;
+    while (p.parent) p = p.parent;
+    return p;
+  };
+  const all = registry.filter((e) => e !== root && rootOf(e) === root);
   const isContainer = (e) => /bpmn:(Participant|Lane)$/.test(e.type) || (e.type === 'bpmn:SubProcess' && e.children && e.children.some((c) => !c.labelTarget));
   const nodes = all.filter((e) => !e.waypoints && e.type !== 'label' && !isContainer(e) && e.type !== 'bpmn:Group' && e.type !== 'bpmn:TextAnnotation');
   const connections = all.filter((e) => e.waypoints);
@@ -381,7 +440,46 @@ function inspectLayout() {
       if (intersection(inset(a, 1), inset(b, 1))) notes.push(`${nameOf(a)} overlaps ${nameOf(b)}`);
     }
   }
-  // 6. flow nodes drawn outside the lane they belong to
+  // 6. flows through shapes that are neither their source nor their target
+  const hostOf = (e) => (e && e.host) || null;
+  for (const c of connections) {
+    const ends = [c.source, c.target, hostOf(c.source), hostOf(c.target)].filter(Boolean);
+    const w = c.waypoints;
+    const candidates = all.filter((e) => !e.waypoints && e.type !== 'label' && !ends.includes(e) &&
+      (nodes.includes(e) || (e.type === 'bpmn:SubProcess' && isContainer(e) && !isAncestor(e, c))));
+    for (const n of candidates) {
+      for (let k = 0; k + 1 < w.length; k++) {
+        if (segmentHitsRect(w[k], w[k + 1], inset(n, 1))) {
+          notes.push(`flow ${nameOf(c)} passes through ${nameOf(n)}`);
+          break;
+        }
+      }
+    }
+  }
+  // 7. flows drawn on top of each other (a fork or a merge may share its line)
+  const along = (p, q, r, s) => {
+    if (p.y === q.y && r.y === s.y && p.y === r.y) {
+      return Math.min(Math.max(p.x, q.x), Math.max(r.x, s.x)) - Math.max(Math.min(p.x, q.x), Math.min(r.x, s.x));
+    }
+    if (p.x === q.x && r.x === s.x && p.x === r.x) {
+      return Math.min(Math.max(p.y, q.y), Math.max(r.y, s.y)) - Math.max(Math.min(p.y, q.y), Math.min(r.y, s.y));
+    }
+    return 0;
+  };
+  for (let i = 0; i < connections.length; i++) {
+    for (let j = i + 1; j < connections.length; j++) {
+      const a = connections[i], b = connections[j];
+      if (a.source === b.source || a.target === b.target) continue;
+      let shared = 0;
+      for (let k = 0; k + 1 < a.waypoints.length; k++) {
+        for (let m = 0; m + 1 < b.waypoints.length; m++) {
+          shared = Math.max(shared, along(a.waypoints[k], a.waypoints[k + 1], b.waypoints[m], b.waypoints[m + 1]));
+        }
+      }
+      if (shared > 1) notes.push(`flow ${nameOf(a)} runs along flow ${nameOf(b)} for ${Math.round(shared)} px`);
+    }
+  }
+  // 8. flow nodes drawn outside the lane they belong to
   for (const lane of all.filter((e) => e.type === 'bpmn:Lane')) {
     for (const ref of lane.businessObject.flowNodeRef || []) {
       const shape = registry.get(ref.id);
@@ -411,14 +509,14 @@ async function renderBpmn(page, model, options) {
     // Camunda runs such a file, but there is nothing to draw: lay it out.
     let drawnLanes = false;
     try {
-      ({ xml, lanes: drawnLanes } = await layoutWithLanes(xml));
+      ({ xml, lanes: drawnLanes } = await layoutWithLanes(xml, { measure: (requests) => measureTexts(page, requests) }));
     } catch (error) {
       return { ok: false, error: `failed to read the model (it has no BPMNDI, so it was being laid out): ${oneLine(error.message || error)}`, warnings: [] };
     }
     autoLayout = true;
     notes.push('no BPMN diagram interchange (BPMNDI) in the file: drawn with a generated layout ' +
-      (drawnLanes ? '(lanes from the model, columns from bpmn-auto-layout)' : '(bpmn-auto-layout; no pool or lanes)') +
-      '; add BPMNDI (for example by saving the file from Camunda Modeler) to get a hand-made drawing');
+      (drawnLanes ? '(lane-layout.mjs, with the lanes of the model)' : '(lane-layout.mjs; no lanes)') +
+      '; write it into the file with `render.sh --write-di` (then keep the drawing in the file), or save the file from Camunda Modeler');
   }
 
   await page.setViewportSize({ width: 1600, height: 1000 });
@@ -737,6 +835,34 @@ ${sectionHtml}
   };
 }
 
+/**
+ * --write-di: gives a BPMN file without diagram interchange the generated
+ * layout (lane-layout.mjs) as BPMNDI, written into the file. Only the
+ * <bpmndi:BPMNDiagram> element is added (before the closing tag of the root
+ * element); not a byte of the rest of the file changes. A file that already
+ * has BPMNDI is left alone: its drawing is the author's.
+ */
+async function writeDiagram(page, model) {
+  const xml = readFileSync(model.source, 'utf8');
+  if (hasDiagram(xml)) {
+    log(`has DI   ${model.rel} (left as it is)`);
+    return true;
+  }
+  try {
+    const result = await computeLayout(xml, { measure: (requests) => measureTexts(page, requests) });
+    for (const message of result.warnings) warn(`WARN ${model.rel}: layout: ${oneLine(message)}`);
+    const diagram = diagramXml(result);
+    // an empty <bpmndi:BPMNDiagram> (no shapes) is replaced
+    const clean = xml.replace(/[ \t]*<((?:[\w.-]+:)?)BPMNDiagram\b[\s\S]*?<\/\1BPMNDiagram>\s*\n?/g, '');
+    writeFileSync(model.source, insertDiagram(clean, diagram));
+    log(`wrote DI ${model.rel} (${result.shapes.size} shapes, ${result.edges.size} flows)`);
+    return true;
+  } catch (error) {
+    warn(`FAIL ${model.rel}: could not write BPMNDI: ${oneLine(error.stack || error)}`);
+    return false;
+  }
+}
+
 // ---------------------------------------------------------------------------
 // docs/diagrams/README.md
 
@@ -829,7 +955,7 @@ async function main() {
     return 2;
   }
   if (options.help) {
-    log('usage: tools/diagrams/render.sh [--strict] [--scale N] [--in DIR] [--out DIR]   (see tools/diagrams/README.md)');
+    log('usage: tools/diagrams/render.sh [--write-di] [--strict] [--scale N] [--in DIR] [--out DIR]   (see tools/diagrams/README.md)');
     return 0;
   }
   if (options.in) MODEL_DIR = options.in;
@@ -898,6 +1024,16 @@ async function main() {
 
     if (models.length === 0) {
       warn(`render: no .bpmn or .dmn file under ${posixPath(relative(REPO_ROOT, MODEL_DIR)) || '.'}/`);
+    }
+
+    if (options.writeDi) {
+      for (const model of models.filter((m) => m.kind === 'bpmn')) {
+        if (!(await writeDiagram(page, model))) failures++;
+      }
+      if (failures > 0) {
+        warn(`render: writing BPMNDI failed for ${failures} file(s); nothing rendered`);
+        return 1;
+      }
     }
 
     for (const model of models) {
@@ -978,7 +1114,7 @@ async function main() {
   for (const file of readdirSync(OUT_DIR)) {
     if (GENERATED_EXTENSIONS.has(extname(file).toLowerCase()) && !written.has(file)) {
       unlinkSync(join(OUT_DIR, file));
-      log(`removed   ${outRel}/${file} (its model is gone)`);
+      log(`removed   ${outRel}/${file} (no longer drawn: its model or sub-process plane is gone)`);
     }
   }
 

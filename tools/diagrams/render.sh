@@ -2,7 +2,7 @@
 # Renders bpmn/*.bpmn and bpmn/*.dmn to docs/diagrams/ (SVG, PNG, HTML and a
 # README.md that lists them). See tools/diagrams/README.md.
 #
-#   tools/diagrams/render.sh [--strict] [--scale N]
+#   tools/diagrams/render.sh [--write-di] [--strict] [--scale N]
 #
 # Needs Node.js 20+ with npm, Debian's Chromium (/usr/bin/chromium, package
 # `chromium`; another path with CHROMIUM_PATH) and, for the same text layout

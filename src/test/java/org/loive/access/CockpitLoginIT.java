@@ -73,6 +73,12 @@ class CockpitLoginIT extends IntegrationTest {
 		}
 		assertThat(browser.findElement(By.tagName("body")).getText()).contains("supervisor.qng");
 
+		// the diagram interchange of bpmn/ lets Cockpit draw the chain with its lanes
+		browser.findElement(By.linkText("victim-referral")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-container svg [data-element-id='Lane_Police']")));
+		Files.write(Path.of("target/cockpit-diagram.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+		assertThat(browser.findElements(By.cssSelector("[data-element-id='Task_Classify']"))).isNotEmpty();
+
 		// Cockpit's "Log out" calls this endpoint; afterwards Keycloak must ask for the password again
 		Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
 				const done = arguments[arguments.length - 1];

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.loive.access.Officer;
 import org.loive.platform.ApiException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,12 +34,14 @@ class CaseTasks {
 	private final TaskService tasks;
 	private final HistoryService history;
 	private final TaskForms forms;
+	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	CaseTasks(TaskService tasks, HistoryService history, TaskForms forms, Clock clock) {
+	CaseTasks(TaskService tasks, HistoryService history, TaskForms forms, JdbcClient jdbc, Clock clock) {
 		this.tasks = tasks;
 		this.history = history;
 		this.forms = forms;
+		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
@@ -56,6 +59,7 @@ class CaseTasks {
 
 	@Transactional
 	TaskView claim(String taskId, Officer officer) {
+		lock(taskId);
 		try {
 			Task task = openTask(taskId, officer);
 			if (task.getAssignee() == null) {
@@ -76,6 +80,7 @@ class CaseTasks {
 
 	@Transactional
 	CompletedTask complete(String taskId, Officer officer, CompleteTaskRequest request) {
+		lock(taskId);
 		try {
 			Task task = openTask(taskId, officer);
 			if (task.getAssignee() != null && !task.getAssignee().equals(officer.username())) {
@@ -121,6 +126,14 @@ class CaseTasks {
 			.includeAssignedTasks()
 			.taskAssignee(officer.username())
 			.endOr();
+	}
+
+	/**
+	 * Requests on the same task wait for each other until the first commits, on every node of a cluster:
+	 * the later one then finds the task done (409) instead of racing the engine half-way through.
+	 */
+	private void lock(String taskId) {
+		jdbc.sql("select pg_advisory_xact_lock(hashtext(:task))").param("task", taskId).query().singleRow();
 	}
 
 	/** 409 for a task completed already (its history says so), 404 for one that never was. */

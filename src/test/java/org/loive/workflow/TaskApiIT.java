@@ -59,7 +59,7 @@ class TaskApiIT extends IntegrationTest {
 		assertThat(again.body().get("status").asInt()).isEqualTo(409);
 	}
 
-	@RepeatedTest(5)
+	@RepeatedTest(20)
 	void concurrentCompletionsLetExactlyOneThrough() throws Exception {
 		JsonNode task = openTask(newReferral("POLICE").get("caseId").asText(), "police.qng");
 		String body = "{\"decision\":{\"classification\":\"TRAFFICKING_SUSPECTED\",\"rescueNeeded\":false,\"foreignNational\":false}}";

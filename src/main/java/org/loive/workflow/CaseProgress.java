@@ -14,7 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +100,7 @@ public class CaseProgress {
 		Map<UUID, Summary> summaries = new HashMap<>();
 		byCase.forEach((caseId, open) -> summaries.put(caseId,
 				new Summary(open.stream().map(task -> Stage.ofTask(task.getTaskDefinitionKey())).max(Comparator.naturalOrder())
-					.orElseThrow(), open.size(), open.stream().anyMatch(this::overdue))));
+					.orElseThrow(), open.size(), open.stream().anyMatch(task -> OpenTasks.overdue(task, clock.instant())))));
 		return summaries;
 	}
 
@@ -139,14 +138,9 @@ public class CaseProgress {
 	}
 
 	private OpenStep openStep(Task task) {
-		List<String> agencies = tasks.getIdentityLinksForTask(task.getId())
-			.stream()
-			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-			.map(link -> link.getGroupId())
-			.sorted()
-			.toList();
-		return new OpenStep(task.getId(), task.getTaskDefinitionKey(), task.getName(), agencies, task.getAssignee(),
-				instant(task.getCreateTime()), instant(task.getDueDate()), overdue(task));
+		return new OpenStep(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+				OpenTasks.candidateGroups(tasks, task.getId()), task.getAssignee(), OpenTasks.instant(task.getCreateTime()),
+				OpenTasks.instant(task.getDueDate()), OpenTasks.overdue(task, clock.instant()));
 	}
 
 	private CompletedStep completedStep(HistoricTaskInstance task) {
@@ -161,14 +155,6 @@ public class CaseProgress {
 			.sorted()
 			.toList();
 		return new CompletedStep(task.getTaskDefinitionKey(), task.getName(), agencies, task.getAssignee(),
-				instant(task.getEndTime()));
-	}
-
-	private boolean overdue(Task task) {
-		return task.getDueDate() != null && task.getDueDate().toInstant().isBefore(clock.instant());
-	}
-
-	private static Instant instant(Date date) {
-		return date == null ? null : date.toInstant();
+				OpenTasks.instant(task.getEndTime()));
 	}
 }

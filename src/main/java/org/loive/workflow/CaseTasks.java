@@ -7,8 +7,6 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.loive.access.Officer;
@@ -18,9 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -143,15 +139,6 @@ class CaseTasks {
 				: ApiException.notFound("task.not-found", taskId);
 	}
 
-	private List<String> candidateGroups(String taskId) {
-		return tasks.getIdentityLinksForTask(taskId)
-			.stream()
-			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-			.map(IdentityLink::getGroupId)
-			.sorted()
-			.toList();
-	}
-
 	private String caseId(Task task) {
 		return (String) tasks.getVariable(task.getId(), ReferralVariables.CASE_ID);
 	}
@@ -161,15 +148,8 @@ class CaseTasks {
 				List.of(ReferralVariables.CASE_ID, ReferralVariables.REFERENCE, ReferralVariables.SERVICE));
 		return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(),
 				(String) variables.get(ReferralVariables.CASE_ID), (String) variables.get(ReferralVariables.REFERENCE),
-				(String) variables.get(ReferralVariables.SERVICE), candidateGroups(task.getId()), task.getAssignee(), instant(task.getCreateTime()),
-				instant(task.getDueDate()), overdue(task), TaskForms.schemaName(task.getTaskDefinitionKey()));
-	}
-
-	private boolean overdue(Task task) {
-		return task.getDueDate() != null && task.getDueDate().toInstant().isBefore(clock.instant());
-	}
-
-	private static Instant instant(Date date) {
-		return date == null ? null : date.toInstant();
+				(String) variables.get(ReferralVariables.SERVICE), OpenTasks.candidateGroups(tasks, task.getId()),
+				task.getAssignee(), OpenTasks.instant(task.getCreateTime()), OpenTasks.instant(task.getDueDate()),
+				OpenTasks.overdue(task, clock.instant()), TaskForms.schemaName(task.getTaskDefinitionKey()));
 	}
 }

@@ -4,8 +4,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -35,11 +33,7 @@ class OverdueEscalationDelegate implements JavaDelegate {
 			escalations.raise(new Escalations.Escalation(task.getId(),
 					UUID.fromString((String) execution.getVariable(ReferralVariables.CASE_ID)),
 					(String) execution.getVariable(ReferralVariables.PROVINCE), task.getTaskDefinitionKey(), task.getName(),
-					tasks.getIdentityLinksForTask(task.getId())
-						.stream()
-						.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-						.map(IdentityLink::getGroupId)
-						.toList(),
+					OpenTasks.candidateGroups(tasks, task.getId()),
 					task.getDueDate().toInstant(), now.toInstant()));
 		}
 	}

@@ -44,7 +44,7 @@ const REPO_ROOT = resolve(TOOL_DIR, '..', '..');
 let MODEL_DIR = join(REPO_ROOT, 'bpmn');
 let OUT_DIR = join(REPO_ROOT, 'docs', 'diagrams');
 const MODULES = join(TOOL_DIR, 'node_modules');
-const GENERATED_EXTENSIONS = new Set(['.svg', '.png', '.html']);
+const GENERATED_EXTENSIONS = new Set(['.svg', '.png', '.html', '.css']);
 
 // ---------------------------------------------------------------------------
 // command line
@@ -662,6 +662,10 @@ function dmnInlineCss() {
   }).join('\n');
 }
 
+/** The dmn-js styles, shared by every table page instead of being copied into each. */
+const DMN_STYLESHEET = 'dmn-tables.css';
+const DMN_STYLESHEET_LINK = `<link rel="stylesheet" href="${DMN_STYLESHEET}">`;
+
 const PAGE_CSS = `
 body{margin:0;background:#fff;color:#222;font-family:Arial,"Liberation Sans","DejaVu Sans",sans-serif}
 #doc{display:inline-block;padding:20px 24px;min-width:600px}
@@ -794,8 +798,8 @@ ${s.description ? `<p class="doc">${escapeHtml(oneLine(s.description))}</p>` : '
 <meta charset="utf-8">
 <meta name="generator" content="tools/diagrams/render.sh">
 <title>${escapeHtml(title)}</title>
+${DMN_STYLESHEET_LINK}
 <style>
-${dmnInlineCss()}
 ${PAGE_CSS}
 </style>
 </head>
@@ -814,7 +818,8 @@ ${sectionHtml}
 
   // PNG of the whole page, sized to its content
   await page.goto(`${page.__origin}/blank.html`);
-  await page.setContent(html);
+  // the page is shown from memory, where the linked stylesheet cannot be fetched: inline it there
+  await page.setContent(html.replace(DMN_STYLESHEET_LINK, `<style>\n${dmnInlineCss()}\n</style>`));
   const size = await page.evaluate(() => {
     const doc = document.getElementById('doc');
     return { width: Math.ceil(doc.scrollWidth), height: Math.ceil(doc.scrollHeight) };
@@ -1104,6 +1109,12 @@ async function main() {
   if (failures > 0) {
     warn(`render: ${failures} of ${models.length} model(s) failed; ${outRel}/README.md and stale files left as they were`);
     return 1;
+  }
+
+  if (models.some((model) => model.kind === 'dmn')) {
+    const changedCss = writeIfChanged(join(OUT_DIR, DMN_STYLESHEET), dmnInlineCss());
+    log(`${changedCss ? 'wrote    ' : 'unchanged'} ${outRel}/${DMN_STYLESHEET}`);
+    written.add(DMN_STYLESHEET);
   }
 
   const readme = buildReadme(entries);

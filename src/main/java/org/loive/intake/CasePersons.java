@@ -4,9 +4,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** The persons linked to a case, by role, with statistical codes only. */
+/** The persons linked to a case, by role, with the coarse codes statistics need and nothing personal. */
 @Repository
 class CasePersons {
 
@@ -17,19 +18,27 @@ class CasePersons {
 	record LinkedPerson(UUID personId, Role role) {
 	}
 
+	/** The statistical codes of a person: sex, age band, nationality, ethnic minority. */
+	record Codes(String sex, String ageBand, String nationality, Boolean ethnicMinority) {
+	}
+
 	private final JdbcClient jdbc;
 
 	CasePersons(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	void link(UUID caseId, UUID personId, Role role, String sex, String ageBand) {
-		jdbc.sql("insert into case_person (id, case_id, role, sex, age_band) values (:id, :case, :role, :sex, :age)")
+	void link(UUID caseId, UUID personId, Role role, Codes codes) {
+		jdbc.sql("""
+				insert into case_person (id, case_id, role, sex, age_band, nationality, ethnic_minority)
+				values (:id, :case, :role, :sex, :age, :nationality, :minority)""")
 			.param("id", personId)
 			.param("case", caseId)
 			.param("role", role.name())
-			.param("sex", sex)
-			.param("age", ageBand)
+			.param("sex", codes.sex())
+			.param("age", codes.ageBand())
+			.param("nationality", codes.nationality())
+			.param("minority", codes.ethnicMinority())
 			.update();
 	}
 
@@ -40,5 +49,9 @@ class CasePersons {
 			.param("case", caseId)
 			.query((row, n) -> new LinkedPerson(row.getObject("id", UUID.class), Role.valueOf(row.getString("role"))))
 			.list();
+	}
+
+	Optional<LinkedPerson> find(UUID caseId, UUID personId) {
+		return of(caseId).stream().filter(person -> person.personId().equals(personId)).findFirst();
 	}
 }

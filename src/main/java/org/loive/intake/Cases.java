@@ -2,6 +2,7 @@ package org.loive.intake;
 
 import org.loive.access.Officer;
 import org.loive.platform.ApiException;
+import org.loive.vault.Consents;
 import org.loive.workflow.CaseMilestones;
 import org.loive.workflow.CaseProgress;
 import org.loive.workflow.ReferralWorkflow;
@@ -32,15 +33,19 @@ class Cases {
 	private final CaseProgress progress;
 	private final CaseMilestones milestones;
 	private final ReferralWorkflow workflow;
+	private final Consents consents;
+	private final CaseFlags flags;
 	private final Clock clock;
 
 	Cases(JdbcClient jdbc, CasePersons persons, CaseProgress progress, CaseMilestones milestones,
-			ReferralWorkflow workflow, Clock clock) {
+			ReferralWorkflow workflow, Consents consents, CaseFlags flags, Clock clock) {
 		this.jdbc = jdbc;
 		this.persons = persons;
 		this.progress = progress;
 		this.milestones = milestones;
 		this.workflow = workflow;
+		this.consents = consents;
+		this.flags = flags;
 		this.clock = clock;
 	}
 
@@ -50,8 +55,8 @@ class Cases {
 		CaseProgress.Progress state = progress.of(caseId);
 		return new CaseView(record.id(), record.reference(), record.channel(), record.place(), record.area(),
 				record.receivedAt(), record.immediateDanger(), record.registeredBy(), record.registeredAt(),
-				state.stage(), state.outcome(), persons.of(caseId), state.completedSteps(), state.openSteps(),
-				state.escalations(), milestones.of(caseId));
+				state.stage(), state.outcome(), persons.of(caseId), flags.of(caseId), state.completedSteps(),
+				state.openSteps(), state.escalations(), milestones.of(caseId));
 	}
 
 	@Transactional(readOnly = true)
@@ -77,6 +82,8 @@ class Cases {
 	void withdrawConsent(UUID caseId, String reason, Officer officer) {
 		visible(caseId, officer);
 		milestones.record(caseId, CaseMilestones.Kind.CONSENT_WITHDRAWN, reason, officer.username(), clock.instant());
+		consents.withdrawAll(persons.of(caseId).stream().map(CasePersons.LinkedPerson::personId).toList(),
+				officer.username());
 		workflow.withdrawConsent(caseId, reason);
 	}
 
@@ -100,7 +107,7 @@ class Cases {
 	}
 
 	/** The case, if it lies in the officer's province; 404 or 403 otherwise. */
-	private CaseRecord visible(UUID caseId, Officer officer) {
+	CaseRecord visible(UUID caseId, Officer officer) {
 		CaseRecord record = find(caseId).orElseThrow(() -> ApiException.notFound("case.not-found", caseId));
 		if (!record.province().equals(officer.province())) {
 			throw ApiException.forbidden("case.other-area", caseId);
@@ -108,7 +115,7 @@ class Cases {
 		return record;
 	}
 
-	private Optional<CaseRecord> find(UUID caseId) {
+	Optional<CaseRecord> find(UUID caseId) {
 		return jdbc.sql("select * from referral_case where id = :id").param("id", caseId).query((row, n) -> map(row))
 			.optional();
 	}

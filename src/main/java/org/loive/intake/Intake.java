@@ -4,6 +4,8 @@ import org.loive.access.Officer;
 import org.loive.access.Areas;
 import org.loive.platform.ApiException;
 import org.loive.platform.Vietnam;
+import org.loive.vault.PersonalData;
+import org.loive.vault.Vault;
 import org.loive.workflow.ReferralWorkflow;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -11,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,13 +26,18 @@ class Intake {
 	private final CaseReferences references;
 	private final ReferralWorkflow workflow;
 	private final CasePersons persons;
+	private final Vault vault;
+	private final CaseFlags flags;
 	private final Clock clock;
 
-	Intake(JdbcClient jdbc, CaseReferences references, ReferralWorkflow workflow, CasePersons persons, Clock clock) {
+	Intake(JdbcClient jdbc, CaseReferences references, ReferralWorkflow workflow, CasePersons persons, Vault vault,
+			CaseFlags flags, Clock clock) {
 		this.jdbc = jdbc;
 		this.references = references;
 		this.workflow = workflow;
 		this.persons = persons;
+		this.vault = vault;
+		this.flags = flags;
 		this.clock = clock;
 	}
 
@@ -46,8 +55,10 @@ class Intake {
 				request.placeOrDefault(), request.area(), province, request.immediateDanger(), victimId, minorIds));
 		jdbc.sql("""
 				insert into referral_case (id, reference, channel, place, area, received_at, immediate_danger,
-				                           process_instance_id, registered_by, registered_at)
-				values (:id, :reference, :channel, :place, :area, :receivedAt, :danger, :process, :officer, :now)""")
+				                           process_instance_id, registered_by, registered_at, exploitation_form,
+				                           destination_country)
+				values (:id, :reference, :channel, :place, :area, :receivedAt, :danger, :process, :officer, :now,
+				        :exploitation, :destination)""")
 			.param("id", caseId)
 			.param("reference", reference)
 			.param("channel", request.channel().name())
@@ -58,12 +69,27 @@ class Intake {
 			.param("process", processInstanceId)
 			.param("officer", officer.username())
 			.param("now", Timestamp.from(clock.instant()))
+			.param("exploitation", request.exploitationForm() == null ? null : request.exploitationForm().name())
+			.param("destination", request.destinationCountry())
 			.update();
-		persons.link(caseId, victimId, CasePersons.Role.IDENTIFYING, null, null);
+		LocalDate receivedOn = request.receivedAt().atZone(Vietnam.ZONE).toLocalDate();
+		register(caseId, victimId, CasePersons.Role.IDENTIFYING, request.personOrEmpty(), request.personalData(),
+				receivedOn, officer);
 		for (int i = 0; i < minorIds.size(); i++) {
-			ReferralRequest.MinorRequest minor = request.minors().get(i);
-			persons.link(caseId, minorIds.get(i), CasePersons.Role.ACCOMPANYING_MINOR, minor.sex(), minor.ageBand());
+			PersonRequest minor = request.minors().get(i);
+			register(caseId, minorIds.get(i), CasePersons.Role.ACCOMPANYING_MINOR, minor, minor.personalData(),
+					receivedOn, officer);
 		}
-		return new RegisteredReferral(caseId, reference);
+		List<UUID> personIds = new ArrayList<>(List.of(victimId));
+		personIds.addAll(minorIds);
+		return new RegisteredReferral(caseId, reference, flags.raise(caseId, personIds));
+	}
+
+	/** The person's codes beside the case, their data in the vault. */
+	private void register(UUID caseId, UUID personId, CasePersons.Role role, PersonRequest person, PersonalData data,
+			LocalDate receivedOn, Officer officer) {
+		persons.link(caseId, personId, role, new CasePersons.Codes(person.sex(), person.ageBandAt(receivedOn),
+				person.nationality(), person.ethnicMinority()));
+		vault.create(personId, caseId, data, officer.username());
 	}
 }

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.loive.access.Areas;
+import org.loive.platform.Text;
+import org.loive.vault.PersonalData;
 import org.loive.workflow.Channel;
 import org.loive.workflow.Place;
 
@@ -14,8 +16,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Body of {@code POST /api/v1/referrals}. Only non-personal facts for now: the person's identity and the
- * narrative come with the encrypted vault, and are refused as unknown fields until then.
+ * Body of {@code POST /api/v1/referrals}. The person, the narrative and the accompanying minors go to the
+ * encrypted vault; the case keeps codes only.
  */
 record ReferralRequest(
 		@Schema(description = "Kênh tiếp nhận / Intake channel", example = "HOTLINE_111")
@@ -32,21 +34,35 @@ record ReferralRequest(
 		@NotNull(message = "validation.required") Boolean immediateDanger,
 		@Schema(description = "Nơi phát hiện, tiếp nhận; mặc định INLAND / Where the person was found; INLAND by default")
 		Place place,
-		@Schema(description = "Người dưới 18 tuổi đi cùng / Accompanying minors (no personal data yet)")
-		@Size(max = 20, message = "validation.minors") List<@Valid @NotNull(message = "validation.required") MinorRequest> accompanyingMinors) {
+		@Schema(description = "Người được báo tin, nghi là nạn nhân / The person reported") @Valid PersonRequest person,
+		@Schema(description = "Nội dung tin báo, lời kể / What was reported")
+		@Size(max = PersonalData.LONG, message = "validation.long-text") String narrative,
+		@Schema(description = "Hình thức bóc lột, nếu đã biết / Form of exploitation, if known") ExploitationForm exploitationForm,
+		@Schema(description = "Nước đến, ISO 3166-1 alpha-2 / Destination country", example = "KH")
+		@Pattern(regexp = "^[A-Z]{2}$", message = "validation.country") String destinationCountry,
+		@Schema(description = "Người dưới 18 tuổi đi cùng / Accompanying minors")
+		@Size(max = 20, message = "validation.minors") List<@Valid @NotNull(message = "validation.required") PersonRequest> accompanyingMinors) {
+
+	ReferralRequest {
+		narrative = Text.nfc(narrative);
+	}
 
 	Place placeOrDefault() {
 		return place == null ? Place.INLAND : place;
 	}
 
-	List<MinorRequest> minors() {
+	PersonRequest personOrEmpty() {
+		return person == null ? new PersonRequest(null, null, null, null, null, null, null, null, null) : person;
+	}
+
+	List<PersonRequest> minors() {
 		return accompanyingMinors == null ? List.of() : accompanyingMinors;
 	}
 
-	/** An accompanying minor: statistical codes only until the vault holds the person. */
-	record MinorRequest(
-			@Schema(description = "Giới tính / Sex", example = "F") @Pattern(regexp = "^[FMX]$", message = "validation.sex") String sex,
-			@Schema(description = "Nhóm tuổi / Age band", example = "6-11")
-			@Pattern(regexp = "^(0-5|6-11|12-15|16-17)$", message = "validation.age-band") String ageBand) {
+	/** The reported person's data: what the person request holds, and the narrative. */
+	PersonalData personalData() {
+		PersonalData data = personOrEmpty().personalData();
+		return new PersonalData(data.identity(), data.contact(),
+				narrative == null ? null : new PersonalData.Narrative(narrative), null, null);
 	}
 }

@@ -108,6 +108,11 @@ public class CaseProgress {
 		return (String) tasks.getVariable(task.getId(), ReferralVariables.CASE_ID);
 	}
 
+	/** Whether the case's main process has ended: the case is closed. */
+	public boolean closed(UUID caseId) {
+		return mainEnded(caseId);
+	}
+
 	private boolean mainEnded(UUID caseId) {
 		HistoricProcessInstance main = history.createHistoricProcessInstanceQuery()
 			.processInstanceBusinessKey(caseId.toString())

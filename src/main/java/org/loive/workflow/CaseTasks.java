@@ -11,6 +11,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.loive.access.Officer;
 import org.loive.platform.ApiException;
+import org.loive.platform.InvalidRequestException;
+import org.loive.platform.InvalidRequestException.Rejection;
+import org.loive.vault.Vault;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +22,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The caseworker's side of the engine: their agency's tasks in their province, claiming and
@@ -31,13 +35,15 @@ class CaseTasks {
 	private final HistoryService history;
 	private final TaskForms forms;
 	private final JdbcClient jdbc;
+	private final Vault vault;
 	private final Clock clock;
 
-	CaseTasks(TaskService tasks, HistoryService history, TaskForms forms, JdbcClient jdbc, Clock clock) {
+	CaseTasks(TaskService tasks, HistoryService history, TaskForms forms, JdbcClient jdbc, Vault vault, Clock clock) {
 		this.tasks = tasks;
 		this.history = history;
 		this.forms = forms;
 		this.jdbc = jdbc;
+		this.vault = vault;
 		this.clock = clock;
 	}
 
@@ -85,6 +91,7 @@ class CaseTasks {
 			Map<String, Object> variables = forms.variables(task.getTaskDefinitionKey(), request.decision(),
 					tasks.getVariables(taskId));
 			String caseId = caseId(task);
+			recordPersonalData(caseId, request.records(), officer);
 			if (task.getAssignee() == null) {
 				tasks.setAssignee(taskId, officer.username());
 			}
@@ -95,6 +102,20 @@ class CaseTasks {
 			// a concurrent request finished the task first
 			throw gone(taskId);
 		}
+	}
+
+	/** Personal details of the step go to the vault, for persons of the task's case only. */
+	private void recordPersonalData(String caseId, List<CompleteTaskRequest.PersonRecord> records, Officer officer) {
+		List<Rejection> rejections = new ArrayList<>();
+		for (int i = 0; i < records.size(); i++) {
+			if (!vault.caseOf(records.get(i).personId()).map(UUID::toString).filter(caseId::equals).isPresent()) {
+				rejections.add(new Rejection("personalData[" + i + "].personId", "validation.person-of-case"));
+			}
+		}
+		if (!rejections.isEmpty()) {
+			throw new InvalidRequestException(rejections);
+		}
+		records.forEach(record -> vault.write(record.personId(), record.data(), officer.username()));
 	}
 
 	/**

@@ -3,6 +3,7 @@ package org.loive.workflow;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.loive.access.Officer;
@@ -43,7 +44,7 @@ class TaskController {
 	@PostMapping("/{taskId}/complete")
 	@Operation(summary = "Hoàn thành việc, ghi quyết định / Complete a task with its decisions")
 	CompletedTask complete(@PathVariable String taskId, @Parameter(hidden = true) Officer officer,
-			@RequestBody(required = false) CompleteTaskRequest request) {
-		return caseTasks.complete(taskId, officer, request == null ? new CompleteTaskRequest(null) : request);
+			@Valid @RequestBody(required = false) CompleteTaskRequest request) {
+		return caseTasks.complete(taskId, officer, request == null ? new CompleteTaskRequest(null, null) : request);
 	}
 }

@@ -24,5 +24,8 @@ public abstract class IntegrationTest {
 		registry.add("spring.datasource.password", TestPostgres.APPLICATION::password);
 		registry.add("loive.keycloak.url", keycloak::url);
 		registry.add("loive.keycloak.client-secret", () -> TestKeycloak.CLIENT_SECRET);
+		registry.add("loive.vault.master-key", () -> TestVault.MASTER_KEY);
+		registry.add("loive.vault.keys-file", TestVault::keysFile);
+		registry.add("loive.vault.create-keys-if-missing", () -> "true");
 	}
 }

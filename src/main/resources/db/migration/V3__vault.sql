@@ -27,7 +27,7 @@ create table vault_section (
 
 -- Keyed HMAC digests of normalised identifiers: equal values meet, nothing can be read back.
 create table vault_blind_index (
-    kind      varchar(16) not null,
+    kind      varchar(24) not null,
     digest    bytea       not null,
     person_id uuid        not null references vault_person (id),
     primary key (kind, digest, person_id)

@@ -31,17 +31,9 @@ class KeyRotations {
 	private static final Logger log = LoggerFactory.getLogger(KeyRotations.class);
 	static final int BATCH = 200;
 
-	/** A rotation and its progress. */
-	record Rotation(long id, long newKeyId, String startedBy, Instant startedAt, int total, int remaining,
-			Instant finishedAt) {
-
-		public int rewrapped() {
-			return Math.max(0, total - remaining);
-		}
-
-		public boolean finished() {
-			return finishedAt != null;
-		}
+	/** A rotation and its progress: data keys re-wrapped so far, and those left under an old key. */
+	record Rotation(long id, long newKeyId, String startedBy, Instant startedAt, int total, int rewrapped,
+			int remaining, boolean finished, Instant finishedAt) {
 	}
 
 	private record Row(UUID id, byte[] dataKey) {
@@ -165,8 +157,10 @@ class KeyRotations {
 
 	private static Rotation map(ResultSet row) throws SQLException {
 		Timestamp finished = row.getTimestamp("finished_at");
+		int total = row.getInt("total");
+		int remaining = row.getInt("remaining");
 		return new Rotation(row.getLong("id"), row.getLong("new_key_id"), row.getString("started_by"),
-				row.getTimestamp("started_at").toInstant(), row.getInt("total"), row.getInt("remaining"),
-				finished == null ? null : finished.toInstant());
+				row.getTimestamp("started_at").toInstant(), total, Math.max(0, total - remaining), remaining,
+				finished != null, finished == null ? null : finished.toInstant());
 	}
 }

@@ -1,6 +1,10 @@
 package org.loive.platform;
 
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +16,7 @@ import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import java.util.List;
 import java.util.Locale;
 
-/** Vietnamese first, English on request; a size limit on API bodies. */
+/** Vietnamese first, English on request; a size limit on API bodies; JSON types read strictly. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
@@ -24,6 +28,15 @@ class WebConfiguration {
 		resolver.setSupportedLocales(List.of(VIETNAMESE, Locale.ENGLISH));
 		resolver.setDefaultLocale(VIETNAMESE);
 		return resolver;
+	}
+
+	/** A number or a yes/no where text is expected is a wrong type, not text: {@code "notes": 1} is refused. */
+	@Bean
+	Jackson2ObjectMapperBuilderCustomizer strictText() {
+		return builder -> builder.postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
+			.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+			.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+			.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package org.loive.vault;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.loive.access.Agency;
 import org.loive.platform.ApiException;
@@ -33,6 +34,7 @@ public class Consents {
 	public record Consent(UUID consentId, UUID personId, Purpose purpose, Agency recipientAgency, Set<Section> sections,
 			Instant grantedAt, String grantedBy, Instant withdrawnAt, String withdrawnBy) {
 
+		@JsonProperty("active")
 		public boolean active() {
 			return withdrawnAt == null;
 		}

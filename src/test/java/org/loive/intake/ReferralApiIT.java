@@ -41,14 +41,19 @@ class ReferralApiIT extends IntegrationTest {
 	}
 
 	@Test
-	void personalFieldsAreRefusedUntilTheVaultTakesThem() {
+	void badPersonalFieldsAreNamedWithoutEchoingTheirValuesAndChangeNothing() {
+		long cases = jdbc.sql("select count(*) from referral_case").query(Long.class).single();
 		Reply reply = post("""
 				{"channel":"HOTLINE_111","area":"QNG","receivedAt":"2026-11-20T08:30:00Z","immediateDanger":false,
-				 "person":{"fullName":"Nguyễn Thị Canary"}}""");
+				 "person":{"fullName":"Nguyễn Thị Canary","birthDate":"2999-01-01","nationality":"vn","phone":"gọi Canary",
+				           "ageBand":"17"},
+				 "narrative":"%s","accompanyingMinors":[{"sex":"Q"}]}""".formatted("Canary ".repeat(3000)));
 
 		assertThat(reply.status()).isEqualTo(400);
-		assertThat(reply.body().get("errors").findValuesAsText("field")).containsExactly("person");
+		assertThat(reply.body().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("person.birthDate",
+				"person.nationality", "person.phone", "person.ageBand", "narrative", "accompanyingMinors[0].sex");
 		assertThat(reply.raw().body()).doesNotContain("Canary");
+		assertThat(jdbc.sql("select count(*) from referral_case").query(Long.class).single()).isEqualTo(cases);
 	}
 
 	@Test

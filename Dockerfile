@@ -11,7 +11,8 @@ COPY keycloak-realm keycloak-realm
 RUN ./mvnw -B -q -DskipTests -Dmdep.skip=true package
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --uid 10001 --home-dir /app loive
+RUN useradd --system --uid 10001 --home-dir /app loive \
+ && install -d -o 10001 -m 700 /var/lib/loive/vault
 WORKDIR /app
 COPY --from=build /src/target/loive-*.jar /app/loive.jar
 USER 10001

@@ -33,7 +33,7 @@ class DevStackBanner implements ApplicationListener<ApplicationReadyEvent> {
 				  Keycloak, realm loive:        {}/realms/loive/account
 				  Keycloak admin console:       {}/admin   (admin, mật khẩu trong / password in {})
 				  Người dùng mẫu / demo users (mật khẩu / password "demo"):
-				    police.qng  border.qng  health.qng  legalaid.qng  commune.qng   (cán bộ / caseworkers, QNG)
+				    police.qng  border.qng  health.qng  legalaid.qng  commune.qng  foreignaffairs.qng   (cán bộ / caseworkers, QNG)
 				    supervisor.qng (lãnh đạo / supervisor)   auditor (thanh tra)   admin   police.gli (GLI)
 				  Lấy token / get a token:
 				    curl -d client_id=loive-cli -d grant_type=password -d username=police.qng -d password=demo \\

@@ -37,6 +37,11 @@ record PersonRequest(
 		address = Text.nfc(address);
 	}
 
+	@Override
+	public String toString() {
+		return Text.redacted(this);
+	}
+
 	PersonalData personalData() {
 		boolean identified = fullName != null || birthDate != null || sex != null || nationality != null || idNumber != null;
 		boolean reachable = phone != null || address != null;

@@ -47,6 +47,11 @@ record ReferralRequest(
 		narrative = Text.nfc(narrative);
 	}
 
+	@Override
+	public String toString() {
+		return Text.redacted(this);
+	}
+
 	Place placeOrDefault() {
 		return place == null ? Place.INLAND : place;
 	}

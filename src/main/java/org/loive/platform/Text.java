@@ -11,4 +11,12 @@ public final class Text {
 	public static String nfc(String text) {
 		return text == null ? null : Normalizer.normalize(text, Normalizer.Form.NFC);
 	}
+
+	/**
+	 * What a record holding personal data says of itself: its type, never its values, so that a log line
+	 * (Spring's web layer logs request bodies at DEBUG) or an exception message cannot carry them.
+	 */
+	public static String redacted(Record personal) {
+		return personal.getClass().getSimpleName() + "[…]";
+	}
 }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -62,15 +61,6 @@ class BlindIndexes {
 			.forEach(entry -> matches.computeIfAbsent(entry.getKey(), id -> EnumSet.noneOf(MatchKind.class))
 				.add(entry.getValue()));
 		return matches;
-	}
-
-	/** Persons whose digest of this kind equals that of the value: a lookup without decrypting anyone. */
-	List<UUID> lookup(MatchKind kind, String normalisedValue) {
-		return jdbc.sql("select person_id from vault_blind_index where kind = :kind and digest = :digest")
-			.param("kind", kind.name())
-			.param("digest", digest(kind, normalisedValue))
-			.query(UUID.class)
-			.list();
 	}
 
 	void forget(UUID personId) {

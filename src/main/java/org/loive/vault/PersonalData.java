@@ -41,6 +41,11 @@ public record PersonalData(@Valid Identity identity, @Valid Contact contact, @Va
 			otherNames = Text.nfc(otherNames);
 			idNumber = Text.nfc(idNumber);
 		}
+
+		@Override
+		public String toString() {
+			return Text.redacted(this);
+		}
 	}
 
 	@Schema(description = "Liên lạc / Contact")
@@ -53,6 +58,11 @@ public record PersonalData(@Valid Identity identity, @Valid Contact contact, @Va
 			phone = Text.nfc(phone);
 			address = Text.nfc(address);
 		}
+
+		@Override
+		public String toString() {
+			return Text.redacted(this);
+		}
 	}
 
 	@Schema(description = "Lời khai, tường trình / Statement")
@@ -60,6 +70,11 @@ public record PersonalData(@Valid Identity identity, @Valid Contact contact, @Va
 
 		public Narrative {
 			statement = Text.nfc(statement);
+		}
+
+		@Override
+		public String toString() {
+			return Text.redacted(this);
 		}
 	}
 
@@ -69,6 +84,11 @@ public record PersonalData(@Valid Identity identity, @Valid Contact contact, @Va
 		public Health {
 			notes = Text.nfc(notes);
 		}
+
+		@Override
+		public String toString() {
+			return Text.redacted(this);
+		}
 	}
 
 	@Schema(description = "Pháp lý / Legal")
@@ -77,6 +97,16 @@ public record PersonalData(@Valid Identity identity, @Valid Contact contact, @Va
 		public Legal {
 			notes = Text.nfc(notes);
 		}
+
+		@Override
+		public String toString() {
+			return Text.redacted(this);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "PersonalData" + sections().keySet();
 	}
 
 	public static PersonalData empty() {

@@ -42,7 +42,7 @@ class RealmImportTest {
 		assertThat(realm.get("clients").findValuesAsText("clientId")).contains("loive-app", "loive-api", "loive-cli");
 		assertThat(client(realm, "loive-cli").get("directAccessGrantsEnabled").asBoolean()).isTrue();
 		assertThat(realm.get("users").findValuesAsText("username")).containsExactlyInAnyOrder("police.qng",
-				"border.qng", "health.qng", "legalaid.qng", "commune.qng", "supervisor.qng", "auditor", "admin",
+				"border.qng", "health.qng", "legalaid.qng", "commune.qng", "foreignaffairs.qng", "supervisor.qng", "auditor", "admin",
 				"police.gli");
 		assertThat(realm.get("groups").size()).as("groups are not duplicated by the merge").isEqualTo(6);
 	}

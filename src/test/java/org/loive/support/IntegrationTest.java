@@ -1,19 +1,21 @@
 package org.loive.support;
 
 import org.loive.LoiVeApplication;
+import org.loive.platform.ConfigSecrets;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the integration tests: the whole application on port 18080 against a real PostgreSQL and
- * a real Keycloak, no mocked token decoder.
+ * a real Keycloak, no mocked token decoder. The database password reaches it encrypted, as in production.
  */
 @SpringBootTest(classes = LoiVeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
 		properties = "server.port=" + TestKeycloak.APP_PORT)
 public abstract class IntegrationTest {
 
 	protected static final String BASE = "http://localhost:" + TestKeycloak.APP_PORT;
+	private static final String SECRETS_PASSWORD = "integration-test-jasypt-password";
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -21,7 +23,10 @@ public abstract class IntegrationTest {
 		var keycloak = TestKeycloak.get();
 		registry.add("spring.datasource.url", () -> database.jdbcUrl(TestPostgres.APPLICATION.database()));
 		registry.add("spring.datasource.username", TestPostgres.APPLICATION::user);
-		registry.add("spring.datasource.password", TestPostgres.APPLICATION::password);
+		// as an operator would give it: Jasypt ENC(...)
+		registry.add("jasypt.encryptor.password", () -> SECRETS_PASSWORD);
+		registry.add("spring.datasource.password",
+				() -> "ENC(" + ConfigSecrets.encryptor(SECRETS_PASSWORD).encrypt(TestPostgres.APPLICATION.password()) + ")");
 		registry.add("loive.keycloak.url", keycloak::url);
 		registry.add("loive.keycloak.client-secret", () -> TestKeycloak.CLIENT_SECRET);
 		registry.add("loive.vault.master-key", () -> TestVault.MASTER_KEY);

@@ -1,5 +1,6 @@
 package org.loive.access;
 
+import org.loive.audit.AuditEvent;
 import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,6 +27,11 @@ public record Officer(String username, Set<String> roles, Set<String> agencies, 
 	/** The province part of the area, e.g. {@code QNG} of {@code QNG-12345}. */
 	public String province() {
 		return area == null ? null : Areas.province(area);
+	}
+
+	/** The officer as the audit trail records them. */
+	public AuditEvent.Actor actor() {
+		return AuditEvent.Actor.of(username, agencies, roles);
 	}
 
 	/** Agency groups and roles together: the groups Camunda knows the officer by. */

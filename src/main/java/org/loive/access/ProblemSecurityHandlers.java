@@ -15,21 +15,24 @@ import java.io.IOException;
 
 /**
  * 401 and 403 of the API as problem details, keeping the {@code WWW-Authenticate} header the bearer
- * token standard (RFC 6750) asks for.
+ * token standard (RFC 6750) asks for; both are put on record.
  */
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
 	private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
 	private final Problems problems;
+	private final AuditedRequests audited;
 
-	ProblemSecurityHandlers(Problems problems) {
+	ProblemSecurityHandlers(Problems problems, AuditedRequests audited) {
 		this.problems = problems;
+		this.audited = audited;
 	}
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
 			throws IOException {
+		audited.tokenRejected(request);
 		bearerEntryPoint.commence(request, response, e);
 		problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.unauthenticated");
 	}
@@ -37,6 +40,7 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
 			throws IOException {
+		audited.denied(request);
 		bearerDenied.handle(request, response, e);
 		problems.write(request, response, HttpStatus.FORBIDDEN, "problem.forbidden");
 	}

@@ -7,7 +7,11 @@ import org.loive.access.camunda.OfficerAuthenticationProvider;
 import org.loive.platform.Problems;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.client.RestClient;
@@ -50,8 +54,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, Problems problems) throws Exception {
-		ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
+	SecurityFilterChain apiSecurity(HttpSecurity http, Problems problems, AuditedRequests audited) throws Exception {
+		ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems, audited);
 		JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
 		tokens.setJwtGrantedAuthoritiesConverter(Officers::authorities);
 		tokens.setPrincipalClaimName(Officers.USERNAME);
@@ -68,6 +72,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/v1/escalations").hasRole(Officer.SUPERVISOR)
 				.requestMatchers("/api/v1/admin/**").hasRole(Officer.ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/persons/*/erasure").hasRole(Officer.ADMIN)
+				.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/persons/*/break-glass").hasRole(Officer.SUPERVISOR)
+				.requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasRole(Officer.AUDITOR)
 				.requestMatchers("/api/v1/cases/*/persons", "/api/v1/cases/*/persons/**").hasRole(Officer.CASEWORKER)
 				.anyRequest().denyAll())
 			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
@@ -132,6 +138,14 @@ class SecurityConfiguration {
 			.findFirst()
 			.map(oidc -> Officers.authorities(oidc.getIdToken()))
 			.orElse(List.of());
+	}
+
+	/** Every failed login is published (and so recorded), not only the kinds Spring maps by default. */
+	@Bean
+	AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+		DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
+		publisher.setDefaultAuthenticationFailureEvent(AuthenticationFailureBadCredentialsEvent.class);
+		return publisher;
 	}
 
 	@Bean

@@ -7,8 +7,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.loive.access.Agency;
 import org.loive.access.Officer;
+import org.loive.access.VictimDataAccess;
 import org.loive.platform.InvalidRequestException;
 import org.loive.vault.Consents;
 import org.loive.vault.ErasureReason;
@@ -50,6 +52,12 @@ class CasePersonController {
 			@NotEmpty(message = "validation.required") Set<@NotNull(message = "validation.required") Section> sections) {
 	}
 
+	record BreakGlass(@NotEmpty(message = "validation.required") Set<@NotNull(message = "validation.required") Section> sections,
+			@NotNull(message = "validation.required") VictimDataAccess.BreakGlassReason reason,
+			@Schema(description = "Số văn bản, quyết định, yêu cầu / Number of the decision or request", example = "123/QĐ-CA")
+			@Pattern(regexp = "^[\\p{L}0-9/._-]{1,64}$", message = "validation.reference") String reference) {
+	}
+
 	private final CasePersonRecords records;
 
 	CasePersonController(CasePersonRecords records) {
@@ -62,6 +70,14 @@ class CasePersonController {
 	CasePersonRecords.PersonView read(@PathVariable UUID caseId, @PathVariable UUID personId,
 			@RequestParam String sections, @Parameter(hidden = true) Officer officer) {
 		return records.read(caseId, personId, sections(sections), officer);
+	}
+
+	@PostMapping("/{personId}/break-glass")
+	@Operation(summary = "Lãnh đạo đọc dữ liệu khi có lý do chính đáng, được đánh dấu để thanh tra / "
+			+ "A supervisor's read with a stated reason, flagged for the auditors' review")
+	CasePersonRecords.PersonView breakGlass(@PathVariable UUID caseId, @PathVariable UUID personId,
+			@Valid @RequestBody BreakGlass body, @Parameter(hidden = true) Officer officer) {
+		return records.breakGlass(caseId, personId, body.sections(), body.reason(), body.reference(), officer);
 	}
 
 	@PostMapping

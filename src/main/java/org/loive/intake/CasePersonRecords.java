@@ -2,6 +2,8 @@ package org.loive.intake;
 
 import org.loive.access.Agency;
 import org.loive.access.Officer;
+import org.loive.access.VictimDataAccess;
+import org.loive.audit.AuditAction;
 import org.loive.platform.ApiException;
 import org.loive.platform.InvalidRequestException;
 import org.loive.platform.Vietnam;
@@ -19,8 +21,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The persons of a case and their data in the vault, for the caseworkers of the case's area: read by
- * section, added, updated, erased, and their consents.
+ * The persons of a case and their data in the vault: read by section, added, updated, erased, and their
+ * consents, every time as the access decision point ({@link VictimDataAccess}) allows and records.
  */
 @Service
 class CasePersonRecords {
@@ -33,73 +35,89 @@ class CasePersonRecords {
 	private final CasePersons persons;
 	private final Vault vault;
 	private final Consents consents;
+	private final VictimDataAccess access;
 	private final Clock clock;
 
-	CasePersonRecords(Cases cases, CasePersons persons, Vault vault, Consents consents, Clock clock) {
+	CasePersonRecords(Cases cases, CasePersons persons, Vault vault, Consents consents, VictimDataAccess access,
+			Clock clock) {
 		this.cases = cases;
 		this.persons = persons;
 		this.vault = vault;
 		this.consents = consents;
+		this.access = access;
 		this.clock = clock;
 	}
 
-	@Transactional(readOnly = true)
+	/** Read-write: the read's audit event commits before the data leaves. */
+	@Transactional
 	PersonView read(UUID caseId, UUID personId, Set<Section> sections, Officer officer) {
-		CasePersons.LinkedPerson person = person(caseId, personId, officer);
+		CasePersons.LinkedPerson person = linked(caseId, personId);
+		access.authorizeRead(officer, cases.scope(caseId), personId, Section.codes(sections));
+		return new PersonView(personId, person.role(), vault.read(personId, sections));
+	}
+
+	@Transactional
+	PersonView breakGlass(UUID caseId, UUID personId, Set<Section> sections, VictimDataAccess.BreakGlassReason reason,
+			String reference, Officer officer) {
+		CasePersons.LinkedPerson person = linked(caseId, personId);
+		access.authorizeBreakGlass(officer, cases.scope(caseId), personId, Section.codes(sections), reason, reference);
 		return new PersonView(personId, person.role(), vault.read(personId, sections));
 	}
 
 	@Transactional
 	UUID add(UUID caseId, CasePersons.Role role, PersonRequest person, Officer officer) {
-		cases.visible(caseId, officer);
 		if (role == CasePersons.Role.IDENTIFYING || role == CasePersons.Role.VICTIM) {
 			throw new InvalidRequestException(List.of(new InvalidRequestException.Rejection("role", "validation.role-added")));
 		}
 		UUID personId = UUID.randomUUID();
+		PersonalData data = person.personalData();
+		access.authorizeWrite(officer, cases.scope(caseId), personId, data.sectionCodes(), AuditAction.PERSON_CREATE);
 		persons.link(caseId, personId, role, new CasePersons.Codes(person.sex(),
 				person.ageBandAt(clock.instant().atZone(Vietnam.ZONE).toLocalDate()), person.nationality(),
 				person.ethnicMinority()));
-		vault.create(personId, caseId, person.personalData(), officer.username());
+		vault.create(personId, caseId, data, officer.username());
 		return personId;
 	}
 
 	@Transactional
 	void write(UUID caseId, UUID personId, PersonalData data, Officer officer) {
-		person(caseId, personId, officer);
+		linked(caseId, personId);
+		access.authorizeWrite(officer, cases.scope(caseId), personId, data.sectionCodes(), AuditAction.PERSON_WRITE);
 		vault.write(personId, data, officer.username());
 	}
 
+	/** An administrator's act: releases nothing, destroys the data key. */
 	@Transactional
 	void erase(UUID caseId, UUID personId, ErasureReason reason, Officer officer) {
-		cases.find(caseId).orElseThrow(() -> ApiException.notFound("case.not-found", caseId));
 		linked(caseId, personId);
+		access.record(officer, cases.scope(caseId), personId, Set.of(), AuditAction.PERSON_ERASE, "erasure:" + reason);
 		vault.erase(personId, reason, officer.username());
 	}
 
 	List<Consents.Consent> consents(UUID caseId, UUID personId, Officer officer) {
-		person(caseId, personId, officer);
+		linked(caseId, personId);
+		access.requireInvolved(officer, cases.scope(caseId), personId);
 		return consents.of(personId);
 	}
 
 	@Transactional
 	Consents.Consent grant(UUID caseId, UUID personId, Consents.Purpose purpose, Agency recipient, Set<Section> sections,
 			Officer officer) {
-		person(caseId, personId, officer);
+		linked(caseId, personId);
+		access.authorizeWrite(officer, cases.scope(caseId), personId, Section.codes(sections), AuditAction.CONSENT_GRANT);
 		return consents.grant(personId, purpose, recipient, sections, officer.username());
 	}
 
 	@Transactional
 	Consents.Consent withdraw(UUID caseId, UUID personId, UUID consentId, Officer officer) {
-		person(caseId, personId, officer);
+		linked(caseId, personId);
+		access.authorizeWrite(officer, cases.scope(caseId), personId, Set.of(), AuditAction.CONSENT_WITHDRAW);
 		return consents.withdraw(personId, consentId, officer.username());
 	}
 
-	private CasePersons.LinkedPerson person(UUID caseId, UUID personId, Officer officer) {
-		cases.visible(caseId, officer);
-		return linked(caseId, personId);
-	}
-
+	/** The person, linked to the case; 404 for a case or a person that does not exist, whoever asks. */
 	private CasePersons.LinkedPerson linked(UUID caseId, UUID personId) {
+		cases.find(caseId).orElseThrow(() -> ApiException.notFound("case.not-found", caseId));
 		return persons.find(caseId, personId).orElseThrow(() -> ApiException.notFound("person.not-found", personId));
 	}
 }

@@ -1,6 +1,10 @@
 package org.loive.intake;
 
 import org.loive.access.Officer;
+import org.loive.access.VictimDataAccess;
+import org.loive.audit.AuditAction;
+import org.loive.audit.AuditEvent;
+import org.loive.audit.AuditLog;
 import org.loive.platform.ApiException;
 import org.loive.vault.Consents;
 import org.loive.workflow.CaseMilestones;
@@ -35,10 +39,11 @@ class Cases {
 	private final ReferralWorkflow workflow;
 	private final Consents consents;
 	private final CaseFlags flags;
+	private final AuditLog audit;
 	private final Clock clock;
 
 	Cases(JdbcClient jdbc, CasePersons persons, CaseProgress progress, CaseMilestones milestones,
-			ReferralWorkflow workflow, Consents consents, CaseFlags flags, Clock clock) {
+			ReferralWorkflow workflow, Consents consents, CaseFlags flags, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.persons = persons;
 		this.progress = progress;
@@ -46,6 +51,7 @@ class Cases {
 		this.workflow = workflow;
 		this.consents = consents;
 		this.flags = flags;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -93,6 +99,9 @@ class Cases {
 		if (record.area().equals(area)) {
 			throw ApiException.conflict("case.same-area", area);
 		}
+		audit.record(AuditEvent.of(AuditAction.CASE_TRANSFER, officer.actor())
+			.onCase(caseId)
+			.purpose("from:" + record.area() + ":to:" + area));
 		jdbc.sql("update referral_case set area = :area where id = :id").param("area", area).param("id", caseId).update();
 		milestones.record(caseId, CaseMilestones.Kind.TRANSFERRED, area, officer.username(), clock.instant());
 		workflow.transfer(caseId, area);
@@ -113,6 +122,12 @@ class Cases {
 			throw ApiException.forbidden("case.other-area", caseId);
 		}
 		return record;
+	}
+
+	/** The case and its province now, for access decisions; 404 if there is no such case. */
+	VictimDataAccess.CaseScope scope(UUID caseId) {
+		CaseRecord record = find(caseId).orElseThrow(() -> ApiException.notFound("case.not-found", caseId));
+		return new VictimDataAccess.CaseScope(caseId, record.province());
 	}
 
 	Optional<CaseRecord> find(UUID caseId) {

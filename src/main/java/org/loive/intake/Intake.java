@@ -2,6 +2,10 @@ package org.loive.intake;
 
 import org.loive.access.Officer;
 import org.loive.access.Areas;
+import org.loive.access.VictimDataAccess;
+import org.loive.audit.AuditAction;
+import org.loive.audit.AuditEvent;
+import org.loive.audit.AuditLog;
 import org.loive.platform.ApiException;
 import org.loive.platform.Vietnam;
 import org.loive.vault.PersonalData;
@@ -28,16 +32,20 @@ class Intake {
 	private final CasePersons persons;
 	private final Vault vault;
 	private final CaseFlags flags;
+	private final VictimDataAccess access;
+	private final AuditLog audit;
 	private final Clock clock;
 
 	Intake(JdbcClient jdbc, CaseReferences references, ReferralWorkflow workflow, CasePersons persons, Vault vault,
-			CaseFlags flags, Clock clock) {
+			CaseFlags flags, VictimDataAccess access, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.references = references;
 		this.workflow = workflow;
 		this.persons = persons;
 		this.vault = vault;
 		this.flags = flags;
+		this.access = access;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -48,6 +56,10 @@ class Intake {
 			throw ApiException.forbidden("intake.other-area", province);
 		}
 		UUID caseId = UUID.randomUUID();
+		VictimDataAccess.CaseScope scope = new VictimDataAccess.CaseScope(caseId, province);
+		audit.record(AuditEvent.of(AuditAction.CASE_REGISTER, officer.actor())
+			.onCase(caseId)
+			.purpose("channel:" + request.channel()));
 		String reference = references.next(province, request.receivedAt().atZone(Vietnam.ZONE).getYear());
 		UUID victimId = UUID.randomUUID();
 		List<UUID> minorIds = request.minors().stream().map(minor -> UUID.randomUUID()).toList();
@@ -73,11 +85,11 @@ class Intake {
 			.param("destination", request.destinationCountry())
 			.update();
 		LocalDate receivedOn = request.receivedAt().atZone(Vietnam.ZONE).toLocalDate();
-		register(caseId, victimId, CasePersons.Role.IDENTIFYING, request.personOrEmpty(), request.personalData(),
+		register(scope, victimId, CasePersons.Role.IDENTIFYING, request.personOrEmpty(), request.personalData(),
 				receivedOn, officer);
 		for (int i = 0; i < minorIds.size(); i++) {
 			PersonRequest minor = request.minors().get(i);
-			register(caseId, minorIds.get(i), CasePersons.Role.ACCOMPANYING_MINOR, minor, minor.personalData(),
+			register(scope, minorIds.get(i), CasePersons.Role.ACCOMPANYING_MINOR, minor, minor.personalData(),
 					receivedOn, officer);
 		}
 		List<UUID> personIds = new ArrayList<>(List.of(victimId));
@@ -85,11 +97,12 @@ class Intake {
 		return new RegisteredReferral(caseId, reference, flags.raise(caseId, personIds));
 	}
 
-	/** The person's codes beside the case, their data in the vault. */
-	private void register(UUID caseId, UUID personId, CasePersons.Role role, PersonRequest person, PersonalData data,
-			LocalDate receivedOn, Officer officer) {
-		persons.link(caseId, personId, role, new CasePersons.Codes(person.sex(), person.ageBandAt(receivedOn),
+	/** The person's codes beside the case, their data in the vault, the creation on record. */
+	private void register(VictimDataAccess.CaseScope scope, UUID personId, CasePersons.Role role, PersonRequest person,
+			PersonalData data, LocalDate receivedOn, Officer officer) {
+		access.record(officer, scope, personId, data.sectionCodes(), AuditAction.PERSON_CREATE, "intake");
+		persons.link(scope.caseId(), personId, role, new CasePersons.Codes(person.sex(), person.ageBandAt(receivedOn),
 				person.nationality(), person.ethnicMinority()));
-		vault.create(personId, caseId, data, officer.username());
+		vault.create(personId, scope.caseId(), data, officer.username());
 	}
 }

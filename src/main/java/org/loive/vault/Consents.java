@@ -3,6 +3,7 @@ package org.loive.vault;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.loive.access.Agency;
+import org.loive.access.ConsentRegister;
 import org.loive.platform.ApiException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,16 +17,17 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * Consent records: which sections of a person may be shared with which agency, for what purpose, from
- * when until withdrawn, recorded by whom. Access decisions read them ({@link #covers}).
+ * when until withdrawn, recorded by whom. Access decisions read them ({@link #consentFor}).
  */
 @Service
-public class Consents {
+public class Consents implements ConsentRegister {
 
 	/** What the sharing is for. */
 	public enum Purpose { SUPPORT_SERVICES, HEALTH_CARE, LEGAL_AID, PROTECTION, REINTEGRATION, REPATRIATION, CRIMINAL_PROCEEDINGS }
@@ -101,9 +103,13 @@ public class Consents {
 	}
 
 	/** Whether an active consent lets the agency see this section of the person. */
-	public boolean covers(UUID personId, Agency agency, Section section) {
+	@Override
+	public Optional<UUID> consentFor(UUID personId, Agency agency, String section) {
 		return of(personId).stream()
-			.anyMatch(consent -> consent.active() && consent.recipientAgency() == agency && consent.sections().contains(section));
+			.filter(consent -> consent.active() && consent.recipientAgency() == agency
+					&& consent.sections().stream().anyMatch(granted -> granted.code().equals(section)))
+			.map(Consent::consentId)
+			.findFirst();
 	}
 
 	private Consent find(UUID personId, UUID consentId) {

@@ -1,5 +1,8 @@
 package org.loive.vault;
 
+import org.loive.audit.AuditAction;
+import org.loive.audit.AuditEvent;
+import org.loive.audit.AuditLog;
 import org.loive.platform.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,10 +47,12 @@ class KeyRotations {
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transactions;
 	private final SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("vault-key-rotation-");
+	private final AuditLog audit;
 	private final Clock clock;
 
 	KeyRotations(VaultKeyFile keys, DataKeys dataKeys, JdbcClient jdbc, TransactionTemplate transactions,
-			Clock clock) {
+			AuditLog audit, Clock clock) {
+		this.audit = audit;
 		this.keys = keys;
 		this.dataKeys = dataKeys;
 		this.jdbc = jdbc;
@@ -56,7 +61,8 @@ class KeyRotations {
 	}
 
 	/** Starts a rotation; 409 while one runs or when the keys cannot be rewritten. */
-	synchronized Rotation start(String by) {
+	synchronized Rotation start(AuditEvent.Actor actor) {
+		String by = actor.username();
 		if (running().isPresent()) {
 			throw ApiException.conflict("vault.rotation-running");
 		}
@@ -64,15 +70,18 @@ class KeyRotations {
 			throw ApiException.conflict("vault.keys-read-only");
 		}
 		long newKeyId = keys.rotate();
-		long id = jdbc.sql("""
-				insert into vault_key_rotation (new_key_id, started_by, started_at, total)
-				values (:key, :by, :now, (select count(*) from vault_person where data_key is not null))
-				returning id""")
-			.param("key", newKeyId)
-			.param("by", by)
-			.param("now", Timestamp.from(clock.instant()))
-			.query(Long.class)
-			.single();
+		long id = transactions.execute(status -> {
+			audit.record(AuditEvent.of(AuditAction.KEY_ROTATION_START, actor).purpose("new-key:" + newKeyId));
+			return jdbc.sql("""
+					insert into vault_key_rotation (new_key_id, started_by, started_at, total)
+					values (:key, :by, :now, (select count(*) from vault_person where data_key is not null))
+					returning id""")
+				.param("key", newKeyId)
+				.param("by", by)
+				.param("now", Timestamp.from(clock.instant()))
+				.query(Long.class)
+				.single();
+		});
 		log.info("Key rotation {} started by {}: new key-encryption key {}", id, by, newKeyId);
 		executor.execute(() -> rewrapAll(id, newKeyId));
 		return find(id).orElseThrow();
@@ -99,6 +108,8 @@ class KeyRotations {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void resume() {
+		keys.created().forEach(what -> audit.record(AuditEvent.of(AuditAction.KEYS_CREATED, AuditEvent.Actor.SYSTEM)
+			.purpose(what)));
 		running().ifPresent(rotation -> {
 			log.info("Key rotation {} resumes: {} data keys left", rotation.id(), rotation.remaining());
 			executor.execute(() -> rewrapAll(rotation.id(), rotation.newKeyId()));
@@ -118,10 +129,14 @@ class KeyRotations {
 				log.debug("Key rotation {}: batch re-wrapped", rotationId);
 			}
 			keys.retireAllBut(newKeyId);
-			jdbc.sql("update vault_key_rotation set finished_at = :now where id = :id")
-				.param("now", Timestamp.from(clock.instant()))
-				.param("id", rotationId)
-				.update();
+			transactions.executeWithoutResult(status -> {
+				audit.record(AuditEvent.of(AuditAction.KEY_ROTATION_FINISH, AuditEvent.Actor.SYSTEM)
+					.purpose("rotation:" + rotationId + ":old-keys-disabled"));
+				jdbc.sql("update vault_key_rotation set finished_at = :now where id = :id")
+					.param("now", Timestamp.from(clock.instant()))
+					.param("id", rotationId)
+					.update();
+			});
 			log.info("Key rotation {} finished: old key-encryption keys disabled", rotationId);
 		}
 		catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import org.loive.platform.Text;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A person's data by section; a section left out is neither written nor released. Every text is kept
@@ -111,6 +112,11 @@ public record PersonalData(@Valid Identity identity, @Valid Contact contact, @Va
 
 	public static PersonalData empty() {
 		return new PersonalData(null, null, null, null, null);
+	}
+
+	/** The codes of the sections present. */
+	public Set<String> sectionCodes() {
+		return Section.codes(sections().keySet());
 	}
 
 	/** The sections present, in order. */

@@ -3,7 +3,11 @@ package org.loive.vault;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** The parts of a person's data, each encrypted and released on its own. */
 public enum Section {
@@ -29,6 +33,11 @@ public enum Section {
 
 	Class<?> content() {
 		return content;
+	}
+
+	/** The codes of the sections, as access decisions and the audit trail name them. */
+	public static Set<String> codes(Collection<Section> sections) {
+		return sections.stream().map(Section::code).collect(Collectors.toCollection(TreeSet::new));
 	}
 
 	public static Optional<Section> ofCode(String code) {

@@ -38,7 +38,7 @@ class VaultAdminController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Xoay vòng khóa: khóa mới, bọc lại mọi khóa dữ liệu ở nền / Rotate: new key, re-wrap every data key in the background")
 	KeyRotations.Rotation rotate(@Parameter(hidden = true) Officer officer) {
-		return rotations.start(officer.username());
+		return rotations.start(officer.actor());
 	}
 
 	@GetMapping("/key-rotations")

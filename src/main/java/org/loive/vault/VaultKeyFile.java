@@ -16,6 +16,8 @@ import com.google.crypto.tink.aead.AesGcmParameters;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.mac.HmacParameters;
 import com.google.crypto.tink.mac.MacConfig;
+import com.google.crypto.tink.signature.Ed25519Parameters;
+import com.google.crypto.tink.signature.SignatureConfig;
 import com.google.crypto.tink.util.SecretBytes;
 
 import java.io.IOException;
@@ -30,21 +32,24 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * The vault's key file: the key-encryption keyset (AES-256-GCM) and the blind-index keyset (HMAC-SHA256),
- * each a Tink keyset encrypted under the master key. Comes from a file, which rotation rewrites
- * atomically, or from an environment variable, which is read only.
+ * The application's key file: the key-encryption keyset (AES-256-GCM), the blind-index keyset (HMAC-SHA256)
+ * and the audit checkpoints' signing keyset (Ed25519), each a Tink keyset encrypted under the master key.
+ * Comes from a file, which rotation rewrites atomically, or from an environment variable, which is read only.
  */
 class VaultKeyFile implements KeyEncryptionKeys {
 
 	static final String FORMAT = "loive-vault-keys/1";
 	private static final byte[] KEK_CONTEXT = "loive/key-encryption-keyset".getBytes(StandardCharsets.UTF_8);
 	private static final byte[] INDEX_CONTEXT = "loive/blind-index-keyset".getBytes(StandardCharsets.UTF_8);
+	private static final byte[] SIGNING_CONTEXT = "loive/audit-signing-keyset".getBytes(StandardCharsets.UTF_8);
+	private static final String AUDIT_SIGNING = "auditSigning";
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	static {
 		try {
 			AeadConfig.register();
 			MacConfig.register();
+			SignatureConfig.register();
 		}
 		catch (GeneralSecurityException e) {
 			throw new IllegalStateException("Tink cannot register AEAD and MAC", e);
@@ -55,7 +60,10 @@ class VaultKeyFile implements KeyEncryptionKeys {
 	private final Path file;
 	private final Mac blindIndex;
 	private final String blindIndexKeyset;
+	private final String auditSigningKeyset;
+	private final KeysetHandle auditSigning;
 	private volatile KeysetHandle keyEncryption;
+	private final List<String> created = new ArrayList<>();
 
 	private VaultKeyFile(Aead master, Path file, String content) {
 		this.master = master;
@@ -70,6 +78,8 @@ class VaultKeyFile implements KeyEncryptionKeys {
 			this.blindIndexKeyset = keys.get("blindIndex").toString();
 			this.blindIndex = TinkJsonProtoKeysetFormat.parseEncryptedKeyset(blindIndexKeyset, master, INDEX_CONTEXT)
 				.getPrimitive(RegistryConfiguration.get(), Mac.class);
+			this.auditSigningKeyset = keys.get(AUDIT_SIGNING).toString();
+			this.auditSigning = TinkJsonProtoKeysetFormat.parseEncryptedKeyset(auditSigningKeyset, master, SIGNING_CONTEXT);
 		}
 		catch (GeneralSecurityException e) {
 			throw new VaultKeysUnavailableException(
@@ -84,6 +94,10 @@ class VaultKeyFile implements KeyEncryptionKeys {
 	static VaultKeyFile open(VaultProperties properties) {
 		Aead master = master(properties.masterKey());
 		if (properties.keysFromEnvironment()) {
+			if (!hasAuditSigningKey(properties.keys())) {
+				throw new VaultKeysUnavailableException("LOIVE_VAULT_KEYS thiếu khóa ký nhật ký kiểm toán, hãy lấy lại từ tệp khóa / "
+						+ "LOIVE_VAULT_KEYS lacks the audit signing key: take it again from a key file opened once by the application");
+			}
 			return new VaultKeyFile(master, null, properties.keys());
 		}
 		Path file = properties.keysFile();
@@ -95,8 +109,14 @@ class VaultKeyFile implements KeyEncryptionKeys {
 				throw new VaultKeysUnavailableException("không có tệp khóa / the key file does not exist: " + file);
 			}
 			write(file, generate(master));
+			return new VaultKeyFile(master, file, read(file)).created("key-file-created");
 		}
-		return new VaultKeyFile(master, file, read(file));
+		String content = read(file);
+		if (!hasAuditSigningKey(content)) {
+			write(file, withAuditSigningKey(content, master));
+			return new VaultKeyFile(master, file, read(file)).created("audit-signing-key-added");
+		}
+		return new VaultKeyFile(master, file, content);
 	}
 
 	/** A new key file's content: one key-encryption key and one blind-index key, encrypted under the master key. */
@@ -113,10 +133,38 @@ class VaultKeyFile implements KeyEncryptionKeys {
 			keys.put("format", FORMAT);
 			keys.set("keyEncryption", JSON.readTree(TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(kek, master, KEK_CONTEXT)));
 			keys.set("blindIndex", JSON.readTree(TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(index, master, INDEX_CONTEXT)));
+			keys.set(AUDIT_SIGNING, newAuditSigningKey(master));
 			return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(keys);
 		}
 		catch (GeneralSecurityException | IOException e) {
 			throw new IllegalStateException("cannot generate vault keys", e);
+		}
+	}
+
+	/** An Ed25519 keyset that signs the audit trail's checkpoints, encrypted under the master key. */
+	private static JsonNode newAuditSigningKey(Aead master) throws GeneralSecurityException, IOException {
+		KeysetHandle signing = KeysetHandle.generateNew(Ed25519Parameters.create(Ed25519Parameters.Variant.NO_PREFIX));
+		return JSON.readTree(TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(signing, master, SIGNING_CONTEXT));
+	}
+
+	static boolean hasAuditSigningKey(String content) {
+		try {
+			return JSON.readTree(content).has(AUDIT_SIGNING);
+		}
+		catch (IOException e) {
+			throw new VaultKeysUnavailableException("tệp khóa không đọc được / the key file cannot be read", e);
+		}
+	}
+
+	/** Key files written before the audit trail get its signing key on their first start. */
+	private static String withAuditSigningKey(String content, Aead master) {
+		try {
+			ObjectNode keys = (ObjectNode) JSON.readTree(content);
+			keys.set(AUDIT_SIGNING, newAuditSigningKey(master));
+			return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(keys);
+		}
+		catch (GeneralSecurityException | IOException | ClassCastException e) {
+			throw new VaultKeysUnavailableException("tệp khóa không đọc được / the key file cannot be read", e);
 		}
 	}
 
@@ -157,6 +205,20 @@ class VaultKeyFile implements KeyEncryptionKeys {
 
 	Mac blindIndex() {
 		return blindIndex;
+	}
+
+	/** What this start created, for the audit trail once it runs. */
+	List<String> created() {
+		return List.copyOf(created);
+	}
+
+	private VaultKeyFile created(String what) {
+		created.add(what);
+		return this;
+	}
+
+	KeysetHandle auditSigning() {
+		return auditSigning;
 	}
 
 	@Override
@@ -227,6 +289,7 @@ class VaultKeyFile implements KeyEncryptionKeys {
 			keys.put("format", FORMAT);
 			keys.set("keyEncryption", JSON.readTree(TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(rotated, master, KEK_CONTEXT)));
 			keys.set("blindIndex", JSON.readTree(blindIndexKeyset));
+			keys.set(AUDIT_SIGNING, JSON.readTree(auditSigningKeyset));
 			write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(keys));
 		}
 		catch (IOException e) {

@@ -10,6 +10,10 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.loive.access.Officer;
+import org.loive.access.VictimDataAccess;
+import org.loive.audit.AuditAction;
+import org.loive.audit.AuditEvent;
+import org.loive.audit.AuditLog;
 import org.loive.platform.ApiException;
 import org.loive.platform.InvalidRequestException;
 import org.loive.platform.InvalidRequestException.Rejection;
@@ -36,14 +40,19 @@ class CaseTasks {
 	private final TaskForms forms;
 	private final JdbcClient jdbc;
 	private final Vault vault;
+	private final VictimDataAccess access;
+	private final AuditLog audit;
 	private final Clock clock;
 
-	CaseTasks(TaskService tasks, HistoryService history, TaskForms forms, JdbcClient jdbc, Vault vault, Clock clock) {
+	CaseTasks(TaskService tasks, HistoryService history, TaskForms forms, JdbcClient jdbc, Vault vault,
+			VictimDataAccess access, AuditLog audit, Clock clock) {
 		this.tasks = tasks;
 		this.history = history;
 		this.forms = forms;
 		this.jdbc = jdbc;
 		this.vault = vault;
+		this.access = access;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -64,11 +73,12 @@ class CaseTasks {
 		lock(taskId);
 		try {
 			Task task = openTask(taskId, officer);
+			if (task.getAssignee() != null && !task.getAssignee().equals(officer.username())) {
+				throw ApiException.conflict("task.claimed-by-other", taskId);
+			}
+			recordTaskEvent(AuditAction.TASK_CLAIM, task, scope(task), officer);
 			if (task.getAssignee() == null) {
 				tasks.claim(taskId, officer.username());
-			}
-			else if (!task.getAssignee().equals(officer.username())) {
-				throw ApiException.conflict("task.claimed-by-other", taskId);
 			}
 			return view(tasks.createTaskQuery().taskId(taskId).singleResult());
 		}
@@ -90,13 +100,14 @@ class CaseTasks {
 			}
 			Map<String, Object> variables = forms.variables(task.getTaskDefinitionKey(), request.decision(),
 					tasks.getVariables(taskId));
-			String caseId = caseId(task);
-			recordPersonalData(caseId, request.records(), officer);
+			VictimDataAccess.CaseScope scope = scope(task);
+			recordTaskEvent(AuditAction.TASK_COMPLETE, task, scope, officer);
+			recordPersonalData(scope, request.records(), officer);
 			if (task.getAssignee() == null) {
 				tasks.setAssignee(taskId, officer.username());
 			}
 			tasks.complete(taskId, variables);
-			return new CompletedTask(taskId, caseId, officer.username(), clock.instant());
+			return new CompletedTask(taskId, scope.caseId().toString(), officer.username(), clock.instant());
 		}
 		catch (NullValueException | NotFoundException | OptimisticLockingException e) {
 			// a concurrent request finished the task first
@@ -104,8 +115,10 @@ class CaseTasks {
 		}
 	}
 
-	/** Personal details of the step go to the vault, for persons of the task's case only. */
-	private void recordPersonalData(String caseId, List<CompleteTaskRequest.PersonRecord> records, Officer officer) {
+	/** Personal details of the step go to the vault, for persons of the task's case only, each write on record. */
+	private void recordPersonalData(VictimDataAccess.CaseScope scope, List<CompleteTaskRequest.PersonRecord> records,
+			Officer officer) {
+		String caseId = scope.caseId().toString();
 		List<Rejection> rejections = new ArrayList<>();
 		for (int i = 0; i < records.size(); i++) {
 			if (!vault.caseOf(records.get(i).personId()).map(UUID::toString).filter(caseId::equals).isPresent()) {
@@ -115,7 +128,22 @@ class CaseTasks {
 		if (!rejections.isEmpty()) {
 			throw new InvalidRequestException(rejections);
 		}
-		records.forEach(record -> vault.write(record.personId(), record.data(), officer.username()));
+		records.forEach(record -> {
+			access.authorizeWrite(officer, scope, record.personId(), record.data().sectionCodes(), AuditAction.PERSON_WRITE);
+			vault.write(record.personId(), record.data(), officer.username());
+		});
+	}
+
+	/** Recorded before the engine writes, as every audited action does, so the chain's lock is always taken first. */
+	private void recordTaskEvent(AuditAction action, Task task, VictimDataAccess.CaseScope scope, Officer officer) {
+		audit.record(AuditEvent.of(action, officer.actor())
+			.onCase(scope.caseId())
+			.purpose("task:" + task.getId() + ":" + task.getTaskDefinitionKey()));
+	}
+
+	private VictimDataAccess.CaseScope scope(Task task) {
+		return new VictimDataAccess.CaseScope(UUID.fromString(caseId(task)),
+				(String) tasks.getVariable(task.getId(), ReferralVariables.PROVINCE));
 	}
 
 	/**

@@ -21,6 +21,7 @@ class CasePersonApiIT extends IntegrationTest {
 
 	static final Caseworker POLICE = Caseworker.as("police.qng");
 	static final Caseworker HEALTH = Caseworker.as("health.qng");
+	static final Caseworker COMMUNE = Caseworker.as("commune.qng");
 
 	@Autowired
 	JdbcClient jdbc;
@@ -51,17 +52,25 @@ class CasePersonApiIT extends IntegrationTest {
 	}
 
 	@Test
-	void onlyCaseworkersOfTheCasesProvinceReadPersons() {
+	void readingNeedsTheCasesProvinceWorkOnTheCaseAndTheSectionsOfOnesAgency() {
 		String caseId = POLICE.receives(referral(unique("Lý Văn Sơn"), "1999-01-01", null, null)).get("caseId").asText();
 		String personId = POLICE.caseView(caseId).get("persons").get(0).get("personId").asText();
 		String path = path(caseId, personId) + "?sections=identity";
 
-		assertThat(Api.get(path, Api.token("police.gli")).status()).isEqualTo(403);
-		assertThat(Api.get(path, Api.token("supervisor.qng")).status()).isEqualTo(403);
-		assertThat(Api.get(path, Api.token("auditor")).status()).isEqualTo(403);
+		for (String outsider : new String[] { "police.gli", "supervisor.qng", "auditor", "admin", "health.qng" }) {
+			assertThat(Api.get(path, Api.token(outsider)).status()).as(outsider).isEqualTo(403);
+			assertThat(audited(personId, "ACCESS_DENIED", outsider)).as(outsider).isEqualTo(1);
+		}
 		assertThat(Api.get(path(caseId, UUID.randomUUID().toString()) + "?sections=identity", POLICE.token()).status())
 			.isEqualTo(404);
-		assertThat(Api.get(path, HEALTH.token()).status()).isEqualTo(200);
+		assertThat(Api.get(path, POLICE.token()).status()).isEqualTo(200);
+		assertThat(audited(personId, "PERSON_READ", "police.qng")).isEqualTo(1);
+		Reply health = Api.get(path(caseId, personId) + "?sections=identity,health", POLICE.token());
+		assertThat(health.status()).isEqualTo(403);
+		assertThat(health.body().get("detail").asText()).contains("health").doesNotContain("identity");
+
+		reachInitialVerification(caseId);
+		assertThat(Api.get(path(caseId, personId) + "?sections=identity,health", HEALTH.token()).status()).isEqualTo(200);
 	}
 
 	@Test
@@ -69,9 +78,12 @@ class CasePersonApiIT extends IntegrationTest {
 		String caseId = POLICE.receives(referral(unique("Mai Thị Duyên"), "2001-02-03", null, null)).get("caseId").asText();
 		String personId = POLICE.caseView(caseId).get("persons").get(0).get("personId").asText();
 
-		assertThat(put(caseId, personId, "{\"health\":{\"notes\":\"Chấn thương vai trái\"}}").status()).isEqualTo(204);
-		assertThat(put(caseId, personId, "{}").status()).isEqualTo(400);
-		assertThat(put(caseId, personId, "{\"health\":{\"notes\":1}}").status()).isEqualTo(400);
+		assertThat(put(caseId, personId, "{\"health\":{\"notes\":\"Chấn thương vai trái\"}}", HEALTH).status())
+			.as("health has no work on the case yet").isEqualTo(403);
+		assertThat(put(caseId, personId, "{\"health\":{\"notes\":\"Chấn thương vai trái\"}}", POLICE).status()).isEqualTo(204);
+		assertThat(put(caseId, personId, "{}", POLICE).status()).isEqualTo(400);
+		assertThat(put(caseId, personId, "{\"health\":{\"notes\":1}}", POLICE).status()).isEqualTo(400);
+		reachInitialVerification(caseId);
 		JsonNode data = Api.get(path(caseId, personId) + "?sections=identity,health", HEALTH.token()).body().get("data");
 		assertThat(data.at("/health/notes").asText()).isEqualTo("Chấn thương vai trái");
 		assertThat(data.at("/identity/fullName").asText()).startsWith("Mai Thị Duyên");
@@ -110,21 +122,29 @@ class CasePersonApiIT extends IntegrationTest {
 	}
 
 	@Test
-	void consentsAreGrantedListedAndWithdrawnOnce() {
+	void consentsAreGrantedListedAndWithdrawnOnceAndOpenWhatTheyShare() {
 		String caseId = POLICE.receives(referral(unique("Tạ Thị Hương"), "1998-12-12", null, null)).get("caseId").asText();
 		String personId = POLICE.caseView(caseId).get("persons").get(0).get("personId").asText();
 		String consents = path(caseId, personId) + "/consents";
+		String narrative = path(caseId, personId) + "?sections=narrative";
+		reachInitialVerification(caseId);
+		assertThat(Api.get(narrative, HEALTH.token()).status()).as("health sees statements with consent only").isEqualTo(403);
 
 		Reply granted = Api.post(consents, HEALTH.token(), """
-				{"purpose":"LEGAL_AID","recipientAgency":"LEGAL_AID","sections":["identity","legal"]}""");
+				{"purpose":"HEALTH_CARE","recipientAgency":"HEALTH","sections":["identity","narrative"]}""");
 		assertThat(granted.status()).as(granted.raw().body()).isEqualTo(201);
 		assertThat(granted.body().get("grantedBy").asText()).isEqualTo("health.qng");
+		assertThat(Api.get(narrative, HEALTH.token()).status()).isEqualTo(200);
+		String consentId = granted.body().get("consentId").asText();
+		assertThat(jdbc.sql("select purpose from audit_event where person_id = ? and action = 'PERSON_READ' order by seq desc limit 1")
+			.param(personId).query(String.class).single()).contains("narrative:consent:" + consentId);
 		assertThat(Api.post(consents, HEALTH.token(), """
 				{"purpose":"LEGAL_AID","recipientAgency":"LAWYERS","sections":["secrets"]}""").body()
 			.get("errors").findValuesAsText("field")).contains("recipientAgency");
-		String withdrawal = consents + "/" + granted.body().get("consentId").asText() + "/withdrawal";
+		String withdrawal = consents + "/" + consentId + "/withdrawal";
 		assertThat(Api.post(withdrawal, HEALTH.token(), null).body().get("withdrawnBy").asText()).isEqualTo("health.qng");
 		assertThat(Api.post(withdrawal, HEALTH.token(), null).status()).isEqualTo(409);
+		assertThat(Api.get(narrative, HEALTH.token()).status()).isEqualTo(403);
 		JsonNode listed = Api.get(consents, POLICE.token()).body();
 		assertThat(listed).hasSize(1);
 		assertThat(listed.get(0).get("active").asBoolean()).isFalse();
@@ -178,8 +198,23 @@ class CasePersonApiIT extends IntegrationTest {
 		return "/api/v1/cases/" + caseId + "/persons/" + personId;
 	}
 
-	private static Reply put(String caseId, String personId, String body) {
-		return Api.send(Api.builder(path(caseId, personId), HEALTH.token())
+	/** Classification by the police, receipt by the commune: the health department's verification opens. */
+	private static void reachInitialVerification(String caseId) {
+		POLICE.does(caseId, ReferralProcess.CLASSIFY,
+				"{\"classification\":\"TRAFFICKING_SUSPECTED\",\"rescueNeeded\":false,\"foreignNational\":false}");
+		COMMUNE.does(caseId, ReferralProcess.RECEIVE_PERSON,
+				"{\"healthDepartmentNotified\":true,\"temporaryShelterProvided\":true}");
+	}
+
+	private int audited(String personId, String action, String user) {
+		return jdbc.sql("select count(*) from audit_event where person_id = ? and action = ? and username = ?")
+			.params(personId, action, user)
+			.query(Integer.class)
+			.single();
+	}
+
+	private static Reply put(String caseId, String personId, String body, Caseworker writer) {
+		return Api.send(Api.builder(path(caseId, personId), writer.token())
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(body))
 			.build());

@@ -1,6 +1,12 @@
 package org.loive.access.camunda;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.loive.audit.AuditAction;
+import org.loive.audit.AuditEvent;
+import org.loive.audit.AuditLog;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -26,6 +32,22 @@ class CamundaAuthorizations extends AbstractProcessEnginePlugin {
 			Resources.DECISION_REQUIREMENTS_DEFINITION, Resources.DEPLOYMENT);
 
 	private final Grants grants = new Grants();
+	private final ObjectProvider<AuditLog> audit;
+
+	/** Lazily: the engine is built before the audit trail's beans. */
+	CamundaAuthorizations(ObjectProvider<AuditLog> audit) {
+		this.audit = audit;
+	}
+
+	/** Grants added or extended at this start go on record, once the application is up. */
+	@EventListener(ApplicationReadyEvent.class)
+	void recordChanges() {
+		if (grants.changed > 0) {
+			audit.getObject().record(AuditEvent.of(AuditAction.AUTHORIZATIONS_CONFIGURED, AuditEvent.Actor.SYSTEM)
+				.purpose("camunda-grants-changed:" + grants.changed));
+			grants.changed = 0;
+		}
+	}
 
 	@Override
 	public void postProcessEngineBuild(ProcessEngine engine) {
@@ -49,6 +71,8 @@ class CamundaAuthorizations extends AbstractProcessEnginePlugin {
 	/** One grant per group, resource type and id, extended with each permission it lacks. */
 	static final class Grants {
 
+		private int changed;
+
 		void give(AuthorizationService authorizations, String group, Resource resource, String resourceId,
 				Permission permission) {
 			Authorization existing = authorizations.createAuthorizationQuery()
@@ -67,6 +91,7 @@ class CamundaAuthorizations extends AbstractProcessEnginePlugin {
 			authorization.setResourceId(resourceId);
 			authorization.addPermission(permission);
 			authorizations.saveAuthorization(authorization);
+			changed++;
 		}
 	}
 }

@@ -1,0 +1,169 @@
+package org.loive.access;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.loive.audit.AuditAction;
+import org.loive.audit.AuditEvent;
+import org.loive.audit.AuditLog;
+import org.loive.platform.ApiException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The one place that decides who may read or change victim data, and puts every decision on record.
+ * A caseworker reads a section of a person when: the case is in their province (a transferred case takes
+ * its access along), their agency has or had work on the case (an open or past task, a service referral),
+ * the section is one their agency needs ({@link SectionPolicy}), and the law or the person's consent
+ * covers the sharing. A supervisor reads only with a stated reason (break-glass), flagged for review.
+ * Auditors and administrators never read victim data. Allowed reads are recorded in the transaction that
+ * releases the data; denials in a transaction of their own, since the refused request rolls back.
+ */
+@Service
+public class VictimDataAccess {
+
+	/** The case the data belongs to, and its province now. */
+	public record CaseScope(UUID caseId, String province) {
+	}
+
+	/** Why a supervisor breaks the glass: a code, and optionally the number of a decision or a request. */
+	public enum BreakGlassReason { SAFETY_EMERGENCY, COMPLAINT_INVESTIGATION, COURT_OR_PROSECUTOR_REQUEST, QUALITY_REVIEW }
+
+	static final String DENIAL_RECORDED = VictimDataAccess.class.getName() + ".denialRecorded";
+
+	private final CaseInvolvement involvement;
+	private final ConsentRegister consents;
+	private final AuditLog audit;
+
+	VictimDataAccess(CaseInvolvement involvement, ConsentRegister consents, AuditLog audit) {
+		this.involvement = involvement;
+		this.consents = consents;
+		this.audit = audit;
+	}
+
+	/** Allows a caseworker's read of these sections, or refuses it with 403; both are recorded. */
+	@Transactional
+	public void authorizeRead(Officer officer, CaseScope scope, UUID personId, Set<String> sections) {
+		AuditEvent event = event(AuditAction.PERSON_READ, officer, scope, personId, sections);
+		Map<String, String> involved = involvedAgencies(officer, scope, event);
+		List<String> bases = new ArrayList<>();
+		Set<String> refused = new TreeSet<>();
+		for (String section : sections) {
+			basis(involved.keySet(), personId, section).ifPresentOrElse(bases::add, () -> refused.add(section));
+		}
+		if (!refused.isEmpty()) {
+			throw deny(event, "access.section-not-allowed", String.join(", ", refused));
+		}
+		audit.record(event.purpose(purpose(involved) + ";" + String.join(",", new LinkedHashSet<>(bases))));
+	}
+
+	/**
+	 * Allows a caseworker involved in the case to record data on its persons (any section: an agency
+	 * records what its own step produced), or refuses with 403; both are recorded.
+	 */
+	@Transactional
+	public void authorizeWrite(Officer officer, CaseScope scope, UUID personId, Set<String> sections, AuditAction action) {
+		AuditEvent event = event(action, officer, scope, personId, sections);
+		Map<String, String> involved = involvedAgencies(officer, scope, event);
+		audit.record(event.purpose(purpose(involved)));
+	}
+
+	/** A supervisor's read of the case's persons, with a reason, flagged for the auditors' review. */
+	@Transactional
+	public void authorizeBreakGlass(Officer officer, CaseScope scope, UUID personId, Set<String> sections,
+			BreakGlassReason reason, String reference) {
+		AuditEvent event = event(AuditAction.BREAK_GLASS_READ, officer, scope, personId, sections)
+			.purpose("break-glass:" + reason + (reference == null ? "" : ":" + reference))
+			.flagForReview();
+		if (!officer.hasRole(Officer.SUPERVISOR)) {
+			throw deny(event, "access.no-victim-data");
+		}
+		if (!scope.province().equals(officer.province())) {
+			throw deny(event, "access.other-area", scope.province());
+		}
+		audit.record(event);
+	}
+
+	/** The checks of {@link #authorizeWrite} for work on a case's persons that releases no victim data. */
+	public void requireInvolved(Officer officer, CaseScope scope, UUID personId) {
+		involvedAgencies(officer, scope, event(AuditAction.CONSENT_READ, officer, scope, personId, Set.of()));
+	}
+
+	/**
+	 * Records an action whose right was settled elsewhere and which releases nothing: the intake officer
+	 * creating the persons of the case they register, an administrator's erasure.
+	 */
+	@Transactional
+	public void record(Officer officer, CaseScope scope, UUID personId, Set<String> sections, AuditAction action,
+			String purpose) {
+		audit.record(event(action, officer, scope, personId, sections).purpose(purpose));
+	}
+
+	/** Role, area and involvement: the checks every caseworker action on victim data passes first. */
+	private Map<String, String> involvedAgencies(Officer officer, CaseScope scope, AuditEvent event) {
+		if (!officer.hasRole(Officer.CASEWORKER)) {
+			throw deny(event, "access.no-victim-data");
+		}
+		if (!scope.province().equals(officer.province())) {
+			throw deny(event, "access.other-area", scope.province());
+		}
+		Map<String, String> involved = new TreeMap<>(involvement.agencies(scope.caseId()));
+		involved.keySet().retainAll(officer.agencies());
+		if (involved.isEmpty()) {
+			throw deny(event, "access.not-involved");
+		}
+		return involved;
+	}
+
+	/** The law, or a consent, that lets one of the officer's involved agencies see the section. */
+	private Optional<String> basis(Set<String> involved, UUID personId, String section) {
+		for (String group : involved) {
+			Optional<Agency> agency = Agency.ofGroup(group);
+			Optional<SectionPolicy.Basis> basis = agency.flatMap(a -> SectionPolicy.basis(a, section));
+			if (basis.isEmpty()) {
+				continue;
+			}
+			if (basis.get() == SectionPolicy.Basis.LAW) {
+				return Optional.of(section + ":law");
+			}
+			Optional<UUID> consent = consents.consentFor(personId, agency.get(), section);
+			if (consent.isPresent()) {
+				return Optional.of(section + ":consent:" + consent.get());
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** The officer's open task on the case when there is one, otherwise the agency's past work. */
+	private static String purpose(Map<String, String> involved) {
+		return involved.entrySet()
+			.stream()
+			.filter(entry -> entry.getValue() != null)
+			.findFirst()
+			.map(entry -> "task:" + entry.getValue())
+			.orElse("case-work:" + String.join(",", involved.keySet()));
+	}
+
+	private AuditEvent event(AuditAction action, Officer officer, CaseScope scope, UUID personId, Set<String> sections) {
+		return AuditEvent.of(action, officer.actor()).onCase(scope.caseId()).person(personId).sections(sections);
+	}
+
+	private ApiException deny(AuditEvent event, String messageKey, Object... arguments) {
+		audit.recordAlone(event.refused(messageKey));
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			HttpServletRequest request = attributes.getRequest();
+			request.setAttribute(DENIAL_RECORDED, Boolean.TRUE);
+		}
+		return ApiException.forbidden(messageKey, arguments);
+	}
+}

@@ -7,11 +7,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of the integration tests: the whole application on port 18080 against a real PostgreSQL and
+ * Base of the integration tests: the whole application on port 18080 (or loive.test.app-port) against a real PostgreSQL and
  * a real Keycloak, no mocked token decoder. The database password reaches it encrypted, as in production.
  */
-@SpringBootTest(classes = LoiVeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-		properties = "server.port=" + TestKeycloak.APP_PORT)
+@SpringBootTest(classes = LoiVeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 public abstract class IntegrationTest {
 
 	protected static final String BASE = "http://localhost:" + TestKeycloak.APP_PORT;
@@ -21,6 +20,7 @@ public abstract class IntegrationTest {
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		var database = TestPostgres.get();
 		var keycloak = TestKeycloak.get();
+		registry.add("server.port", () -> TestKeycloak.APP_PORT);
 		registry.add("spring.datasource.url", () -> database.jdbcUrl(TestPostgres.APPLICATION.database()));
 		registry.add("spring.datasource.username", TestPostgres.APPLICATION::user);
 		// as an operator would give it: Jasypt ENC(...)

@@ -12,8 +12,9 @@ import java.util.Map;
  */
 public final class TestKeycloak {
 
-	public static final int PORT = 8181;
-	public static final int APP_PORT = 18080;
+	/** Overridable, so that two checkouts can run their integration tests side by side. */
+	public static final int PORT = Integer.getInteger("loive.test.keycloak-port", 8181);
+	public static final int APP_PORT = Integer.getInteger("loive.test.app-port", 18080);
 	public static final String CLIENT_SECRET = "integration-test-secret";
 
 	private static KeycloakServer server;

@@ -15,6 +15,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -27,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CockpitLoginIT extends IntegrationTest {
 
 	private WebDriver browser;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@BeforeEach
 	void openBrowser() throws Exception {
@@ -72,6 +77,8 @@ class CockpitLoginIT extends IntegrationTest {
 					((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 		}
 		assertThat(browser.findElement(By.tagName("body")).getText()).contains("supervisor.qng");
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'LOGIN' and username = 'supervisor.qng'")
+			.query(Integer.class).single()).as("the login is on the audit record").isPositive();
 
 		// the diagram interchange of bpmn/ lets Cockpit draw the chain with its lanes
 		browser.findElement(By.linkText("victim-referral")).click();

@@ -74,6 +74,19 @@ class CasePersonApiIT extends IntegrationTest {
 	}
 
 	@Test
+	void aTransferredCaseTakesItsAccessAlong() {
+		String caseId = POLICE.receives(referral(unique("Kiều Thị Nga"), "2000-05-05", null, null)).get("caseId").asText();
+		String personId = POLICE.caseView(caseId).get("persons").get(0).get("personId").asText();
+		String path = path(caseId, personId) + "?sections=identity";
+		assertThat(Api.get(path, Api.token("police.gli")).status()).isEqualTo(403);
+
+		assertThat(Api.post("/api/v1/cases/" + caseId + "/transfer", Api.token("supervisor.qng"), "{\"area\":\"GLI\"}")
+			.status()).isEqualTo(204);
+		assertThat(Api.get(path, Api.token("police.gli")).status()).isEqualTo(200);
+		assertThat(Api.get(path, POLICE.token()).status()).isEqualTo(403);
+	}
+
+	@Test
 	void sectionsAreWrittenOneByOneAndRelativesAdded() {
 		String caseId = POLICE.receives(referral(unique("Mai Thị Duyên"), "2001-02-03", null, null)).get("caseId").asText();
 		String personId = POLICE.caseView(caseId).get("persons").get(0).get("personId").asText();

@@ -46,3 +46,17 @@ create trigger audit_checkpoint_append_only before update or delete on audit_che
     for each row execute function audit_append_only();
 create trigger audit_checkpoint_no_truncate before truncate on audit_checkpoint
     for each statement execute function audit_append_only();
+
+-- The runtime role (V4) may read and append, nothing else. Where one role both migrates and runs, it
+-- revokes these from itself as owner: it never needs them.
+revoke update, delete, truncate on audit_event, audit_checkpoint from "${runtime-role}";
+grant select, insert on audit_event, audit_checkpoint to "${runtime-role}";
+
+-- Nor may the runtime role rewrite the history of the migrations, unless it is the one that runs them.
+do $$
+begin
+    if current_user <> '${runtime-role}' then
+        execute format('revoke insert, update, delete, truncate on flyway_schema_history from %I', '${runtime-role}');
+    end if;
+end
+$$;

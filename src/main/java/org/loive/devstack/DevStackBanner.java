@@ -45,7 +45,11 @@ class DevStackBanner implements ApplicationListener<ApplicationReadyEvent> {
 	}
 
 	private String database() {
-		return embeddedDatabase ? "127.0.0.1:" + dev.databasePort() + ", database loive, user loive (dữ liệu / data in "
-				+ dev.dataDirectory().toAbsolutePath() + ")" : "LOIVE_DB_URL (ngoài / external)";
+		if (!embeddedDatabase) {
+			return "LOIVE_DB_URL (ngoài / external)";
+		}
+		return "127.0.0.1:%d, database %s, user %s (ứng dụng / application), %s (chủ sở hữu / owner) (dữ liệu / data in %s)"
+			.formatted(dev.databasePort(), DevStackConfiguration.OWNER.database(), DevStackConfiguration.RUNTIME.user(),
+					DevStackConfiguration.OWNER.user(), dev.dataDirectory().toAbsolutePath());
 	}
 }

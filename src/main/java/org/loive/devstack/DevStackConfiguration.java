@@ -3,17 +3,19 @@ package org.loive.devstack;
 import com.zaxxer.hikari.HikariDataSource;
 import org.loive.access.KeycloakProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +28,10 @@ import java.util.Optional;
 @Profile("dev")
 class DevStackConfiguration {
 
-	static final EmbeddedDatabase.Account APPLICATION = new EmbeddedDatabase.Account("loive", "loive", "loive");
+	/** Owns the database and schema loive; the migrations run as it. */
+	static final EmbeddedDatabase.Account OWNER = new EmbeddedDatabase.Account("loive", "loive", "loive");
+	/** The application's connections: owns nothing in schema loive (README, "Configuration"). */
+	static final EmbeddedDatabase.Account RUNTIME = new EmbeddedDatabase.Account("loive", "loive_app", "loive_app");
 	static final EmbeddedDatabase.Account KEYCLOAK = new EmbeddedDatabase.Account("keycloak", "keycloak", "keycloak");
 
 	@Configuration(proxyBeanMethods = false)
@@ -36,19 +41,35 @@ class DevStackConfiguration {
 
 		@Bean(destroyMethod = "close")
 		EmbeddedDatabase embeddedDatabase(DevStackProperties dev) {
-			return EmbeddedDatabase.start(dev.databasePort(), dev.dataDirectory().resolve("postgres"), true,
-					List.of(APPLICATION, KEYCLOAK));
+			EmbeddedDatabase database = EmbeddedDatabase.start(dev.databasePort(), dev.dataDirectory().resolve("postgres"),
+					true, List.of(OWNER, KEYCLOAK));
+			database.ensureRuntimeRole(RUNTIME);
+			return database;
 		}
 
-		/** Depends on Keycloak so that Keycloak boots while the engine does. */
+		/**
+		 * The runtime role's pool, with the rest of {@code spring.datasource.hikari} (pool name, search path).
+		 * Depends on Keycloak so that Keycloak boots while the engine does.
+		 */
 		@Bean
-		DataSource dataSource(EmbeddedDatabase database, KeycloakServer keycloak) {
+		@ConfigurationProperties("spring.datasource.hikari")
+		HikariDataSource dataSource(EmbeddedDatabase database, KeycloakServer keycloak) {
 			HikariDataSource dataSource = new HikariDataSource();
-			dataSource.setJdbcUrl(database.jdbcUrl(APPLICATION.database()));
-			dataSource.setUsername(APPLICATION.user());
-			dataSource.setPassword(APPLICATION.password());
-			dataSource.setPoolName("loive");
+			dataSource.setJdbcUrl(database.jdbcUrl(RUNTIME.database()));
+			dataSource.setUsername(RUNTIME.user());
+			dataSource.setPassword(RUNTIME.password());
 			return dataSource;
+		}
+
+		/** Flyway migrates as the owner and grants the runtime role its rights (V4__runtime_role.sql). */
+		@Bean
+		FlywayConfigurationCustomizer migrateAsOwner(EmbeddedDatabase database) {
+			return flyway -> {
+				var placeholders = new HashMap<>(flyway.getPlaceholders());
+				placeholders.put("runtime-role", RUNTIME.user());
+				flyway.dataSource(database.jdbcUrl(OWNER.database()), OWNER.user(), OWNER.password())
+					.placeholders(placeholders);
+			};
 		}
 	}
 

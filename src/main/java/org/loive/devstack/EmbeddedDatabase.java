@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -17,9 +19,11 @@ import java.util.List;
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
-	/** A database and the role that owns it. */
+	/** A database and a login role of it: its owner, a runtime role that owns nothing there, or the superuser. */
 	public record Account(String database, String user, String password) {
 	}
+
+	private static final String SUPERUSER = "postgres";
 
 	private final EmbeddedPostgres postgres;
 
@@ -67,10 +71,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	private void ensureAccount(Account account) {
 		try (Connection connection = postgres.getPostgresDatabase().getConnection();
 				var statement = connection.createStatement()) {
-			if (!exists(connection, "select 1 from pg_roles where rolname = ?", account.user())) {
-				statement.execute("create role " + quoteIdentifier(account.user()) + " login password '"
-						+ account.password().replace("'", "''") + "'");
-			}
+			ensureRole(connection, statement, account);
 			if (!exists(connection, "select 1 from pg_database where datname = ?", account.database())) {
 				statement.execute("create database " + quoteIdentifier(account.database()) + " owner "
 						+ quoteIdentifier(account.user()) + " encoding 'UTF8'");
@@ -79,6 +80,47 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		catch (SQLException e) {
 			throw new IllegalStateException("Không tạo được cơ sở dữ liệu / cannot create database " + account.database(), e);
 		}
+	}
+
+	/**
+	 * Creates the login role {@code runtime.user()} when it does not exist yet, owning nothing: it may connect to
+	 * {@code runtime.database()} and use and create in its schema {@code public}, where Camunda creates its
+	 * tables. Its rights on the application's own schema come from the migrations. Safe to repeat on kept data.
+	 */
+	public void ensureRuntimeRole(Account runtime) {
+		String role = quoteIdentifier(runtime.user());
+		try (Connection server = postgres.getPostgresDatabase().getConnection();
+				var statement = server.createStatement();
+				// privileges on a schema are granted from a connection to the schema's database
+				Connection database = connect(superuser(runtime.database()));
+				var inDatabase = database.createStatement()) {
+			ensureRole(server, statement, runtime);
+			statement.execute("grant connect on database " + quoteIdentifier(runtime.database()) + " to " + role);
+			inDatabase.execute("grant usage, create on schema public to " + role);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Không tạo được vai trò / cannot set up role " + runtime.user(), e);
+		}
+	}
+
+	private static void ensureRole(Connection connection, Statement statement, Account account) throws SQLException {
+		if (!exists(connection, "select 1 from pg_roles where rolname = ?", account.user())) {
+			statement.execute("create role " + quoteIdentifier(account.user()) + " login password '"
+					+ account.password().replace("'", "''") + "'");
+		}
+	}
+
+	/**
+	 * The superuser on {@code database}, for what no role of the application may do (tests that tamper with
+	 * stored rows behind the application's back). Loopback connections are trusted: no password is checked.
+	 */
+	public Account superuser(String database) {
+		return new Account(database, SUPERUSER, "");
+	}
+
+	/** A new connection to the account's database as its role. */
+	public Connection connect(Account account) throws SQLException {
+		return DriverManager.getConnection(jdbcUrl(account.database()), account.user(), account.password());
 	}
 
 	private static boolean exists(Connection connection, String sql, String name) throws SQLException {

@@ -7,8 +7,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of the integration tests: the whole application on port 18080 (or loive.test.app-port) against a real PostgreSQL and
- * a real Keycloak, no mocked token decoder. The database password reaches it encrypted, as in production.
+ * Base of the integration tests: the whole application on port 18080 (or {@code loive.test.app-port}) against a
+ * real PostgreSQL and a real Keycloak, no mocked token decoder. It connects as the runtime role, Flyway as the
+ * owner; the database password reaches it encrypted, as in production.
  */
 @SpringBootTest(classes = LoiVeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 public abstract class IntegrationTest {
@@ -21,12 +22,14 @@ public abstract class IntegrationTest {
 		var database = TestPostgres.get();
 		var keycloak = TestKeycloak.get();
 		registry.add("server.port", () -> TestKeycloak.APP_PORT);
-		registry.add("spring.datasource.url", () -> database.jdbcUrl(TestPostgres.APPLICATION.database()));
-		registry.add("spring.datasource.username", TestPostgres.APPLICATION::user);
+		registry.add("spring.datasource.url", () -> database.jdbcUrl(TestPostgres.RUNTIME.database()));
+		registry.add("spring.datasource.username", TestPostgres.RUNTIME::user);
 		// as an operator would give it: Jasypt ENC(...)
 		registry.add("jasypt.encryptor.password", () -> SECRETS_PASSWORD);
 		registry.add("spring.datasource.password",
-				() -> "ENC(" + ConfigSecrets.encryptor(SECRETS_PASSWORD).encrypt(TestPostgres.APPLICATION.password()) + ")");
+				() -> "ENC(" + ConfigSecrets.encryptor(SECRETS_PASSWORD).encrypt(TestPostgres.RUNTIME.password()) + ")");
+		registry.add("spring.flyway.user", TestPostgres.OWNER::user);
+		registry.add("spring.flyway.password", TestPostgres.OWNER::password);
 		registry.add("loive.keycloak.url", keycloak::url);
 		registry.add("loive.keycloak.client-secret", () -> TestKeycloak.CLIENT_SECRET);
 		registry.add("loive.vault.master-key", () -> TestVault.MASTER_KEY);

@@ -13,7 +13,10 @@ import java.util.List;
 /** One real PostgreSQL per test JVM, on a free port, in a throw-away directory. */
 public final class TestPostgres {
 
-	public static final EmbeddedDatabase.Account APPLICATION = new EmbeddedDatabase.Account("loive", "loive", "loive-test");
+	/** Owns the application's database and schema loive: Flyway migrates as it. */
+	public static final EmbeddedDatabase.Account OWNER = new EmbeddedDatabase.Account("loive", "loive", "loive-test");
+	/** The application's DataSource: owns nothing in schema loive. */
+	public static final EmbeddedDatabase.Account RUNTIME = new EmbeddedDatabase.Account("loive", "loive_app", "loive-app-test");
 	public static final EmbeddedDatabase.Account KEYCLOAK = new EmbeddedDatabase.Account("keycloak", "keycloak", "keycloak-test");
 	public static final EmbeddedDatabase.Account ENGINE = new EmbeddedDatabase.Account("engine", "engine", "engine-test");
 
@@ -26,7 +29,8 @@ public final class TestPostgres {
 		if (database == null) {
 			try {
 				Path directory = Files.createTempDirectory("loive-test-pg");
-				database = EmbeddedDatabase.start(0, directory, false, List.of(APPLICATION, KEYCLOAK, ENGINE));
+				database = EmbeddedDatabase.start(0, directory, false, List.of(OWNER, KEYCLOAK, ENGINE));
+				database.ensureRuntimeRole(RUNTIME);
 				Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(directory)));
 			}
 			catch (IOException e) {
@@ -36,10 +40,15 @@ public final class TestPostgres {
 		return database;
 	}
 
+	/** The superuser on the application's database: to do what none of the application's roles may. */
+	public static EmbeddedDatabase.Account superuser() {
+		return get().superuser(OWNER.database());
+	}
+
 	/** JVM hooks run together: let the application contexts close their pools before PostgreSQL stops. */
 	private static void stop(Path directory) {
 		Instant deadline = Instant.now().plusSeconds(20);
-		while (database.connections(APPLICATION.database()) > 0 && Instant.now().isBefore(deadline)) {
+		while (database.connections(OWNER.database()) > 0 && Instant.now().isBefore(deadline)) {
 			try {
 				Thread.sleep(200);
 			}

@@ -11,7 +11,7 @@ import static org.loive.access.Agency.LEGAL_AID;
 import static org.loive.access.Agency.POLICE;
 
 /**
- * The section-by-agency matrix of {@code docs/access-control.md}: which sections of a person an involved
+ * The section-by-agency matrix of {@code docs/authorization-matrix.md}: which sections of a person an involved
  * agency may read, and on which basis. {@code LAW}: the agency's own duty under Law 53/2024 (receipt,
  * verification, identification, protection, support), no consent needed; {@code CONSENT}: only while an
  * active consent of the person shares that section with that agency. A section not listed is never shown.

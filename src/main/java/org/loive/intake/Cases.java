@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -39,11 +40,13 @@ class Cases {
 	private final ReferralWorkflow workflow;
 	private final Consents consents;
 	private final CaseFlags flags;
+	private final VictimDataAccess access;
 	private final AuditLog audit;
 	private final Clock clock;
 
 	Cases(JdbcClient jdbc, CasePersons persons, CaseProgress progress, CaseMilestones milestones,
-			ReferralWorkflow workflow, Consents consents, CaseFlags flags, AuditLog audit, Clock clock) {
+			ReferralWorkflow workflow, Consents consents, CaseFlags flags, VictimDataAccess access, AuditLog audit,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.persons = persons;
 		this.progress = progress;
@@ -51,6 +54,7 @@ class Cases {
 		this.workflow = workflow;
 		this.consents = consents;
 		this.flags = flags;
+		this.access = access;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -84,9 +88,15 @@ class Cases {
 				matching.size());
 	}
 
+	/**
+	 * Withdraws every consent of the case's persons and stops every service: a change to victim data, so
+	 * only an agency with work on the case may record it, as for a single consent, and it is on record.
+	 */
 	@Transactional
 	void withdrawConsent(UUID caseId, String reason, Officer officer) {
-		visible(caseId, officer);
+		CaseRecord record = visible(caseId, officer);
+		access.authorizeWrite(officer, new VictimDataAccess.CaseScope(caseId, record.province()), null, Set.of(),
+				AuditAction.CONSENT_WITHDRAW);
 		milestones.record(caseId, CaseMilestones.Kind.CONSENT_WITHDRAWN, reason, officer.username(), clock.instant());
 		consents.withdrawAll(persons.of(caseId).stream().map(CasePersons.LinkedPerson::personId).toList(),
 				officer.username());

@@ -71,8 +71,10 @@ class CaseApiIT extends IntegrationTest {
 	@Test
 	void withdrawnConsentStopsEverythingAndIsRecorded() {
 		String caseId = POLICE.receives(REFERRAL).get("caseId").asText();
+		assertThat(Api.post("/api/v1/cases/" + caseId + "/consent-withdrawal", HEALTH.token(),
+				"{\"reason\":\"PERSON_DECLINED\"}").status()).as("health has no work on the case yet").isEqualTo(403);
 
-		Reply withdrawn = Api.post("/api/v1/cases/" + caseId + "/consent-withdrawal", HEALTH.token(),
+		Reply withdrawn = Api.post("/api/v1/cases/" + caseId + "/consent-withdrawal", POLICE.token(),
 				"{\"reason\":\"PERSON_DECLINED\"}");
 
 		assertThat(withdrawn.status()).isEqualTo(204);
@@ -81,7 +83,7 @@ class CaseApiIT extends IntegrationTest {
 		assertThat(view.get("outcome").asText()).isEqualTo("CONSENT_WITHDRAWN");
 		assertThat(view.get("openTasks")).isEmpty();
 		assertThat(view.get("milestones").findValuesAsText("code")).containsExactly("PERSON_DECLINED");
-		assertThat(Api.post("/api/v1/cases/" + caseId + "/consent-withdrawal", HEALTH.token(),
+		assertThat(Api.post("/api/v1/cases/" + caseId + "/consent-withdrawal", POLICE.token(),
 				"{\"reason\":\"PERSON_DECLINED\"}").status()).as("nothing left to stop").isEqualTo(409);
 	}
 

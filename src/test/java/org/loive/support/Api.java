@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -20,7 +21,11 @@ public final class Api {
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 	private static final ObjectMapper json = new ObjectMapper();
-	private static final Map<String, String> tokens = new ConcurrentHashMap<>();
+	private static final Map<String, Token> tokens = new ConcurrentHashMap<>();
+
+	/** An access token and the moment to fetch a new one, a minute before it expires. */
+	private record Token(String value, Instant renewAt) {
+	}
 
 	/** A response: status, headers and the body parsed as JSON (null when empty). */
 	public record Reply(int status, HttpResponse<String> raw, JsonNode body) {
@@ -33,9 +38,19 @@ public final class Api {
 	private Api() {
 	}
 
-	/** Password grant of a demo user (password "demo"), cached for the run. */
+	/**
+	 * Password grant of a demo user (password "demo"), cached until shortly before it expires: the realm's
+	 * tokens live five minutes, less than a whole run of the integration tests.
+	 */
 	public static String token(String username) {
-		return tokens.computeIfAbsent(username, user -> passwordGrant("loive-cli", user).get("access_token").asText());
+		return tokens.compute(username, (user, cached) -> cached != null && Instant.now().isBefore(cached.renewAt())
+				? cached : freshToken(user)).value();
+	}
+
+	private static Token freshToken(String username) {
+		JsonNode grant = passwordGrant("loive-cli", username);
+		return new Token(grant.get("access_token").asText(),
+				Instant.now().plusSeconds(grant.get("expires_in").asLong() - 60));
 	}
 
 	public static JsonNode passwordGrant(String clientId, String username) {

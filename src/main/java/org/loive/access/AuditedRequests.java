@@ -10,6 +10,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import java.util.Optional;
@@ -19,7 +21,7 @@ import java.util.regex.Pattern;
 
 /**
  * Puts on record what the identity layer sees: logins to the web applications and their failures,
- * rejected tokens, and every 403 of the API, whether the filter chain or the application refused it.
+ * refused tokens, and every 403 of the API, whether the filter chain or the application refused it.
  * Paths carry identifiers only, never victim data, so the path is the purpose of a denial.
  */
 @Component
@@ -61,15 +63,6 @@ class AuditedRequests implements HandlerInterceptor, CurrentActor {
 			.denied());
 	}
 
-	/** A bearer token presented and refused (expired, tampered, another audience). */
-	void tokenRejected(HttpServletRequest request) {
-		if (request.getHeader("Authorization") != null) {
-			audit.recordAlone(AuditEvent.of(AuditAction.LOGIN_FAILED, ANONYMOUS)
-				.purpose("bearer-token " + request.getMethod() + " " + request.getRequestURI())
-				.failed());
-		}
-	}
-
 	@EventListener
 	void loggedIn(InteractiveAuthenticationSuccessEvent event) {
 		audit.record(AuditEvent.of(AuditAction.LOGIN, Officers.of(event.getAuthentication())
@@ -77,10 +70,13 @@ class AuditedRequests implements HandlerInterceptor, CurrentActor {
 			.orElse(new AuditEvent.Actor(event.getAuthentication().getName(), null, null))).purpose("webapp-login"));
 	}
 
+	/** A refused bearer token (expired, altered, another audience) as well as a failed webapp login. */
 	@EventListener
 	void loginFailed(AbstractAuthenticationFailureEvent event) {
+		String where = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+				? " " + attributes.getRequest().getMethod() + " " + attributes.getRequest().getRequestURI() : "";
 		audit.recordAlone(AuditEvent.of(AuditAction.LOGIN_FAILED, ANONYMOUS)
-			.purpose(event.getException().getClass().getSimpleName())
+			.purpose(event.getException().getClass().getSimpleName() + where)
 			.failed());
 	}
 

@@ -15,7 +15,7 @@ import java.io.IOException;
 
 /**
  * 401 and 403 of the API as problem details, keeping the {@code WWW-Authenticate} header the bearer
- * token standard (RFC 6750) asks for; both are put on record.
+ * token standard (RFC 6750) asks for. A 403 is put on record here; a refused token by the login events.
  */
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -32,7 +32,6 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
 			throws IOException {
-		audited.tokenRejected(request);
 		bearerEntryPoint.commence(request, response, e);
 		problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.unauthenticated");
 	}

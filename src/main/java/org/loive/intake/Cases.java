@@ -119,7 +119,9 @@ class Cases {
 
 	@Transactional
 	void recordProceedings(UUID caseId, ReferralWorkflow.Proceedings milestone, Officer officer) {
-		visible(caseId, officer);
+		CaseRecord record = visible(caseId, officer);
+		access.authorizeWrite(officer, new VictimDataAccess.CaseScope(caseId, record.province()), null, Set.of(),
+				AuditAction.CASE_PROCEEDINGS);
 		milestones.record(caseId, CaseMilestones.Kind.valueOf("PROCEEDINGS_" + milestone.name()), null,
 				officer.username(), clock.instant());
 		workflow.recordProceedings(caseId, milestone);

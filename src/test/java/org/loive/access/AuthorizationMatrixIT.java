@@ -91,7 +91,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
 			fresh("POST", CASE + "/consent-withdrawal", "{\"reason\":\"PERSON_DECLINED\"}",
 					"204 403 403 403 403 403 403 403 403 403 401"),
 			fresh("POST", CASE + "/transfer", "{\"area\":\"GLI\"}", "403 403 403 403 403 403 204 403 403 403 401"),
-			fresh("POST", CASE + "/proceedings", "{\"milestone\":\"OPENED\"}", "204 204 204 204 204 204 403 403 403 403 401"),
+			fresh("POST", CASE + "/proceedings", "{\"milestone\":\"OPENED\"}", "204 403 403 403 403 403 403 403 403 403 401"),
 			shared("GET", "/api/v1/escalations", null, "403 403 403 403 403 403 200 403 403 403 401"),
 			shared("GET", PERSON + "?sections=identity", null, "200 403 403 403 403 403 403 403 403 403 401"),
 			shared("POST", PERSON + "/break-glass", BREAK_GLASS, "403 403 403 403 403 403 200 403 403 403 401"),

@@ -8,6 +8,7 @@ import org.loive.support.Api.Reply;
 import org.loive.support.Caseworker;
 import org.loive.support.IntegrationTest;
 import org.loive.support.TestPostgres;
+import org.loive.workflow.ReferralProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -202,27 +203,40 @@ class AuditTrailIT extends IntegrationTest {
 	}
 
 	@Test
-	void concurrentReadersAndWritersLeaveOneChainWithoutGapsOrForks() throws Exception {
-		long before = head();
-		ExecutorService pool = Executors.newFixedThreadPool(8);
-		List<Callable<Integer>> work = new ArrayList<>();
-		for (int i = 0; i < 40; i++) {
-			int n = i;
-			work.add(() -> n % 4 == 0
-					? Api.send(Api.builder(person(null), POLICE.token()).header("Content-Type", "application/json")
-						.PUT(HttpRequest.BodyPublishers.ofString("{\"legal\":{\"notes\":\"Ghi chú " + n + "\"}}"))
-						.build()).status()
-					: Api.get(person(n % 2 == 0 ? "identity" : "identity,legal"), POLICE.token()).status());
+	void concurrentReadersWritersCompletersAndRefusedUsersLeaveOneChainWithoutGapsOrForks() throws Exception {
+		List<String> cases = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			cases.add(POLICE.receives("""
+					{"channel":"HOTLINE_111","area":"QNG","receivedAt":"2026-11-20T08:30:00Z","immediateDanger":false}""")
+				.get("caseId").asText());
 		}
+		long before = head();
+		List<Callable<Integer>> work = new ArrayList<>();
+		for (String other : cases) {
+			work.add(() -> POLICE.complete(POLICE.task(other, ReferralProcess.CLASSIFY),
+					"{\"classification\":\"TRAFFICKING_SUSPECTED\",\"rescueNeeded\":false,\"foreignNational\":false}").status());
+		}
+		for (int i = 0; i < 36; i++) {
+			int n = i;
+			work.add(switch (n % 4) {
+				case 0 -> () -> Api.send(Api.builder(person(null), POLICE.token()).header("Content-Type", "application/json")
+					.PUT(HttpRequest.BodyPublishers.ofString("{\"legal\":{\"notes\":\"Ghi chú " + n + "\"}}"))
+					.build()).status();
+				case 1 -> () -> Api.get(person("identity"), Api.token("police.gli")).status();
+				default -> () -> Api.get(person(n % 2 == 0 ? "identity" : "identity,legal"), POLICE.token()).status();
+			});
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(8);
 		List<Integer> statuses = new ArrayList<>();
 		for (Future<Integer> done : pool.invokeAll(work)) {
 			statuses.add(done.get());
 		}
 		pool.shutdown();
-		assertThat(statuses).containsOnly(200, 204);
-		assertThat(head() - before).isGreaterThanOrEqualTo(40);
-		assertThat(jdbc.sql("select count(*) from audit_event").query(Long.class).single()).isEqualTo(head());
-		assertThat(verify().get("status").asText()).isEqualTo("INTACT");
+		assertThat(statuses).containsOnly(200, 204, 403);
+		assertThat(statuses.stream().filter(status -> status == 403)).hasSize(9);
+		assertThat(head() - before).as("every request on record").isGreaterThanOrEqualTo(work.size());
+		assertThat(jdbc.sql("select count(*) from audit_event").query(Long.class).single()).as("no gap").isEqualTo(head());
+		assertThat(verify().get("status").asText()).as("no fork").isEqualTo("INTACT");
 	}
 
 	@Test

@@ -74,6 +74,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/persons/*/erasure").hasRole(Officer.ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/persons/*/break-glass").hasRole(Officer.SUPERVISOR)
 				.requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasRole(Officer.AUDITOR)
+				.requestMatchers(HttpMethod.POST, "/api/v1/audit/reviews").hasRole(Officer.AUDITOR)
 				.requestMatchers("/api/v1/cases/*/persons", "/api/v1/cases/*/persons/**").hasRole(Officer.CASEWORKER)
 				.anyRequest().denyAll())
 			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))

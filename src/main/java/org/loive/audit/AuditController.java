@@ -2,17 +2,24 @@ package org.loive.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
@@ -73,6 +80,36 @@ class AuditController {
 	@Operation(summary = "Khóa công khai kiểm chứng điểm kiểm (Tink JSON) / Public keyset that verifies checkpoints")
 	String publicKey() {
 		return trail.publicKeyset();
+	}
+
+	/** What the auditor found of a flagged read. */
+	enum Finding { JUSTIFIED, UNJUSTIFIED, REFERRED }
+
+	record Review(@NotNull(message = "validation.required") @Min(value = 1, message = "validation.seq") Long seq,
+			@NotNull(message = "validation.required") Finding finding,
+			@Pattern(regexp = "^[\\p{L}0-9/._-]{1,64}$", message = "validation.reference") String reference) {
+	}
+
+	record Reviewed(long reviewSeq) {
+	}
+
+	@GetMapping("/reviews/pending")
+	@Operation(summary = "Các lần đọc khẩn cấp chưa được thanh tra xem xét / Break-glass reads not reviewed yet")
+	List<AuditRecord> pendingReviews(@RequestParam(defaultValue = "50") @Min(value = 1, message = "validation.size")
+			@Max(value = 200, message = "validation.size") int size) {
+		return trail.pendingReviews(size);
+	}
+
+	@PostMapping("/reviews")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Kết luận của thanh tra về một lần đọc được đánh dấu / The auditor's finding on a flagged read",
+			description = "Ghi vào chuỗi như một sự kiện AUDIT_REVIEW / Appended to the chain as an AUDIT_REVIEW event")
+	Reviewed review(@Valid @RequestBody Review body) {
+		AuditRecord event = trail.reviewable(body.seq());
+		return new Reviewed(log.record(AuditEvent.of(AuditAction.AUDIT_REVIEW, actor.get())
+			.onCase(event.caseId() == null ? null : UUID.fromString(event.caseId()))
+			.person(event.personId() == null ? null : UUID.fromString(event.personId()))
+			.purpose("seq:" + body.seq() + ":" + body.finding() + (body.reference() == null ? "" : ":" + body.reference()))));
 	}
 
 	@GetMapping("/persons/{personId}/accesses")

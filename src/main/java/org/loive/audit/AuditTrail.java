@@ -2,6 +2,7 @@ package org.loive.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.loive.platform.ApiException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -116,6 +117,32 @@ class AuditTrail {
 				new MapSqlParameterSource("person", personId.toString()).addValue("actions", DISCLOSED),
 				(row, n) -> new Access(row.getTimestamp(1).toInstant(), row.getString(2), row.getString(3),
 						row.getString(4), row.getString(5), row.getString(6), withOfficers ? row.getString(7) : null));
+	}
+
+	/** A flagged event (a break-glass read) no review has answered yet. */
+	@Transactional(readOnly = true)
+	List<AuditRecord> pendingReviews(int limit) {
+		return jdbc.query("""
+				select * from audit_event e where e.flagged and e.outcome = 'SUCCESS' and not exists (
+				    select 1 from audit_event r where r.action = 'AUDIT_REVIEW' and r.purpose like 'seq:' || e.seq || ':%')
+				order by e.seq limit :limit""", Map.of("limit", limit), EVENTS);
+	}
+
+	/** The flagged event a review answers; 404 if there is none, 409 if it is not flagged or already reviewed. */
+	@Transactional(readOnly = true)
+	AuditRecord reviewable(long seq) {
+		AuditRecord event = jdbc.query("select * from audit_event where seq = :seq", Map.of("seq", seq), EVENTS)
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> ApiException.notFound("audit.event-not-found", seq));
+		if (!event.flagged() || !"SUCCESS".equals(event.outcome())) {
+			throw ApiException.conflict("audit.not-flagged", seq);
+		}
+		if (jdbc.queryForObject("select count(*) from audit_event where action = 'AUDIT_REVIEW' and purpose like :prefix",
+				Map.of("prefix", "seq:" + seq + ":%"), Long.class) > 0) {
+			throw ApiException.conflict("audit.already-reviewed", seq);
+		}
+		return event;
 	}
 
 	String publicKeyset() {

@@ -26,6 +26,7 @@ public record PersonalData(@Valid Identity identity, @Valid Contact contact, @Va
 	public static final int LONG = 20_000;
 
 	@Schema(description = "Nhân thân / Identity")
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Identity(
 			@Schema(description = "Họ và tên / Full name", example = "Nguyễn Thị Hoa")
 			@Size(max = SHORT, message = "validation.short-text") String fullName,
@@ -50,6 +51,7 @@ public record PersonalData(@Valid Identity identity, @Valid Contact contact, @Va
 	}
 
 	@Schema(description = "Liên lạc / Contact")
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Contact(
 			@Schema(description = "Số điện thoại / Phone", example = "0912 345 678")
 			@Pattern(regexp = "^[+0-9 ().-]{6,32}$", message = "validation.phone") String phone,

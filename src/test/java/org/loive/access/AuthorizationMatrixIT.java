@@ -111,7 +111,10 @@ class AuthorizationMatrixIT extends IntegrationTest {
 			shared("GET", "/api/v1/audit/export?fromSeq=1&toSeq=20", null, "403 403 403 403 403 403 403 200 403 403 401"),
 			shared("GET", "/api/v1/audit/public-key", null, "403 403 403 403 403 403 403 200 403 403 401"),
 			shared("GET", "/api/v1/audit/persons/{personId}/accesses", null,
-					"403 403 403 403 403 403 403 200 403 403 401"));
+					"403 403 403 403 403 403 403 200 403 403 401"),
+			shared("GET", "/api/v1/audit/reviews/pending", null, "403 403 403 403 403 403 403 200 403 403 401"),
+			fresh("POST", "/api/v1/audit/reviews", "{\"seq\":{flaggedSeq},\"finding\":\"JUSTIFIED\"}",
+					"403 403 403 403 403 403 403 201 403 403 401"));
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
@@ -340,6 +343,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
 				case "taskId" -> classificationTask();
 				case "consentId" -> consent();
 				case "rotationId" -> rotation();
+				case "flaggedSeq" -> breakGlassRead();
 				default -> throw new IllegalArgumentException("no fixture for {" + name + "}");
 			};
 		}
@@ -357,6 +361,16 @@ class AuthorizationMatrixIT extends IntegrationTest {
 			Api.Reply granted = Api.post(resolve(PERSON + "/consents"), POLICE.token(), CONSENT);
 			assertThat(granted.status()).as(granted.raw().body()).isEqualTo(201);
 			return granted.body().get("consentId").asText();
+		}
+
+		/** A supervisor's break-glass read of the case's person: the flagged event an auditor reviews. */
+		private String breakGlassRead() {
+			assertThat(Api.post(resolve(PERSON + "/break-glass"), Api.token("supervisor.qng"), BREAK_GLASS).status())
+				.isEqualTo(200);
+			return Api.get(resolve("/api/v1/audit/events?flagged=true&personId={personId}&size=1"), Api.token("auditor"))
+				.body()
+				.at("/items/0/seq")
+				.asText();
 		}
 
 		/** The latest rotation, started here if there has been none. */

@@ -254,7 +254,7 @@ class AuditTrailIT extends IntegrationTest {
 	}
 
 	@Test
-	void aSupervisorReadsOnlyWithAStatedReasonFlaggedForReview() {
+	void aSupervisorReadsOnlyWithAStatedReasonFlaggedForTheAuditorsReview() {
 		String breakGlass = "/api/v1/cases/" + caseId + "/persons/" + personId + "/break-glass";
 		Reply read = Api.post(breakGlass, Api.token("supervisor.qng"), """
 				{"sections":["identity"],"reason":"SAFETY_EMERGENCY","reference":"12/QĐ-BCĐ"}""");
@@ -269,6 +269,19 @@ class AuditTrailIT extends IntegrationTest {
 		assertThat(flagged.get("total").asInt()).isEqualTo(1);
 		assertThat(flagged.at("/items/0/action").asText()).isEqualTo("BREAK_GLASS_READ");
 		assertThat(flagged.at("/items/0/purpose").asText()).isEqualTo("break-glass:SAFETY_EMERGENCY:12/QĐ-BCĐ");
+
+		long seq = flagged.at("/items/0/seq").asLong();
+		assertThat(Api.get("/api/v1/audit/reviews/pending?size=200", Api.token(AUDITOR)).body().findValuesAsText("seq"))
+			.contains(String.valueOf(seq));
+		String review = "{\"seq\":" + seq + ",\"finding\":\"JUSTIFIED\",\"reference\":\"BB-07/TTr\"}";
+		assertThat(Api.post("/api/v1/audit/reviews", Api.token(AUDITOR), review).status()).isEqualTo(201);
+		assertThat(Api.post("/api/v1/audit/reviews", Api.token(AUDITOR), review).status()).as("reviewed once").isEqualTo(409);
+		assertThat(Api.post("/api/v1/audit/reviews", Api.token(AUDITOR), "{\"seq\":" + seqOf("PERSON_READ")
+				+ ",\"finding\":\"JUSTIFIED\"}").status()).as("not flagged").isEqualTo(409);
+		assertThat(Api.get("/api/v1/audit/reviews/pending?size=200", Api.token(AUDITOR)).body().findValuesAsText("seq"))
+			.doesNotContain(String.valueOf(seq));
+		assertThat(jdbc.sql("select purpose from audit_event where action = 'AUDIT_REVIEW' and person_id = ?")
+			.param(personId).query(String.class).single()).isEqualTo("seq:" + seq + ":JUSTIFIED:BB-07/TTr");
 	}
 
 	@Test

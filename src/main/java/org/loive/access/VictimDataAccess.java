@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The one place that decides who may read or change victim data, and puts every decision on record.
@@ -51,9 +52,13 @@ public class VictimDataAccess {
 		this.audit = audit;
 	}
 
-	/** Allows a caseworker's read of these sections, or refuses it with 403; both are recorded. */
+	/**
+	 * A caseworker's read of these sections: refused with 403 and recorded, or released and recorded. The
+	 * event is appended after the data is decrypted and just before the transaction commits, so the chain's
+	 * lock is held for the append and the commit only.
+	 */
 	@Transactional
-	public void authorizeRead(Officer officer, CaseScope scope, UUID personId, Set<String> sections) {
+	public <T> T read(Officer officer, CaseScope scope, UUID personId, Set<String> sections, Supplier<T> release) {
 		AuditEvent event = event(AuditAction.PERSON_READ, officer, scope, personId, sections);
 		Map<String, String> involved = involvedAgencies(officer, scope, event);
 		List<String> bases = new ArrayList<>();
@@ -64,7 +69,9 @@ public class VictimDataAccess {
 		if (!refused.isEmpty()) {
 			throw deny(event, "access.section-not-allowed", String.join(", ", refused));
 		}
+		T released = release.get();
 		audit.record(event.purpose(purpose(involved) + ";" + String.join(",", new LinkedHashSet<>(bases))));
+		return released;
 	}
 
 	/**

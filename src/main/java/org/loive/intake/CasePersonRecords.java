@@ -52,8 +52,8 @@ class CasePersonRecords {
 	@Transactional
 	PersonView read(UUID caseId, UUID personId, Set<Section> sections, Officer officer) {
 		CasePersons.LinkedPerson person = linked(caseId, personId);
-		access.authorizeRead(officer, cases.scope(caseId), personId, Section.codes(sections));
-		return new PersonView(personId, person.role(), vault.read(personId, sections));
+		return new PersonView(personId, person.role(), access.read(officer, cases.scope(caseId), personId,
+				Section.codes(sections), () -> vault.read(personId, sections)));
 	}
 
 	@Transactional

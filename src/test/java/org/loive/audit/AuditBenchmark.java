@@ -30,6 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +56,7 @@ class AuditBenchmark extends IntegrationTest {
 	private static final int EVENTS = Integer.getInteger("benchmark.events", 1_000_000);
 	private static final int READS = Integer.getInteger("benchmark.reads", 2_000);
 	private static final int BATCH = 50_000;
+	private static final int THREADS = Integer.getInteger("benchmark.threads", 8);
 
 	@Autowired
 	AuditTrail trail;
@@ -135,14 +140,21 @@ class AuditBenchmark extends IntegrationTest {
 		line("|---|---:|---:|---:|---:|---:|");
 		measure("warm-up", READS / 2, i -> transactions.executeWithoutResult(tx -> vault.read(person, identity)));
 		measure("without auditing: decrypt only", READS, i -> transactions.executeWithoutResult(tx -> vault.read(person, identity)));
+		measure("the access decision alone (involvement from the engine's history), no audit event", READS,
+				i -> transactions.executeWithoutResult(tx -> access.requireInvolved(officer, scope, person)));
 		measure("with the access decision and its audit event, committed before the data leaves", READS,
-				i -> transactions.executeWithoutResult(tx -> {
-					access.authorizeRead(officer, scope, person, Section.codes(identity));
-					vault.read(person, identity);
-				}));
+				i -> transactions.executeWithoutResult(
+						tx -> access.read(officer, scope, person, Section.codes(identity), () -> vault.read(person, identity))));
 		String token = police.token();
 		measure("over HTTP, `GET /api/v1/cases/{caseId}/persons/{personId}?sections=identity`", READS,
 				i -> Api.get("/api/v1/cases/" + caseId + "/persons/" + person + "?sections=identity", token));
+		line("");
+		line("| %d threads reading at once, each in its own transaction | reads | seconds | reads per second |", THREADS);
+		line("|---|---:|---:|---:|");
+		throughput("without auditing", () -> transactions.executeWithoutResult(tx -> vault.read(person, identity)));
+		throughput("with the access decision and its audit event (appends serialised by the chain's lock)",
+				() -> transactions.executeWithoutResult(
+						tx -> access.read(officer, scope, person, Section.codes(identity), () -> vault.read(person, identity))));
 
 		Path out = Path.of("target", "benchmarks", "audit.md");
 		Files.writeString(out, report);
@@ -199,6 +211,28 @@ class AuditBenchmark extends IntegrationTest {
 		Arrays.sort(nanos);
 		line("| %s | %,d | %.3f | %.3f | %.3f | %.3f |", what, times, Arrays.stream(nanos).average().orElse(0) / 1e6,
 				nanos[times / 2] / 1e6, nanos[(int) (times * 0.95)] / 1e6, nanos[(int) (times * 0.99)] / 1e6);
+	}
+
+	/** Many readers at once: how many audited reads per second the one chain lets through. */
+	private void throughput(String what, Runnable read) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+		List<Callable<Void>> readers = new ArrayList<>();
+		for (int t = 0; t < THREADS; t++) {
+			readers.add(() -> {
+				for (int i = 0; i < READS / THREADS * 2; i++) {
+					read.run();
+				}
+				return null;
+			});
+		}
+		long started = System.nanoTime();
+		for (Future<Void> done : pool.invokeAll(readers)) {
+			done.get();
+		}
+		double elapsed = seconds(started);
+		pool.shutdown();
+		int reads = READS / THREADS * 2 * THREADS;
+		line("| %s | %,d | %.2f | %,.0f |", what, reads, elapsed, reads / elapsed);
 	}
 
 	private static double seconds(long started) {

@@ -92,12 +92,7 @@ public class VictimDataAccess {
 		AuditEvent event = event(AuditAction.BREAK_GLASS_READ, officer, scope, personId, sections)
 			.purpose("break-glass:" + reason + (reference == null ? "" : ":" + reference))
 			.flagForReview();
-		if (!officer.hasRole(Officer.SUPERVISOR)) {
-			throw deny(event, "access.no-victim-data");
-		}
-		if (!scope.province().equals(officer.province())) {
-			throw deny(event, "access.other-area", scope.province());
-		}
+		requireRoleAndProvince(Officer.SUPERVISOR, officer, scope, event);
 		audit.record(event);
 	}
 
@@ -118,18 +113,22 @@ public class VictimDataAccess {
 
 	/** Role, area and involvement: the checks every caseworker action on victim data passes first. */
 	private Map<String, String> involvedAgencies(Officer officer, CaseScope scope, AuditEvent event) {
-		if (!officer.hasRole(Officer.CASEWORKER)) {
-			throw deny(event, "access.no-victim-data");
-		}
-		if (!scope.province().equals(officer.province())) {
-			throw deny(event, "access.other-area", scope.province());
-		}
+		requireRoleAndProvince(Officer.CASEWORKER, officer, scope, event);
 		Map<String, String> involved = new TreeMap<>(involvement.agencies(scope.caseId()));
 		involved.keySet().retainAll(officer.agencies());
 		if (involved.isEmpty()) {
 			throw deny(event, "access.not-involved");
 		}
 		return involved;
+	}
+
+	private void requireRoleAndProvince(String role, Officer officer, CaseScope scope, AuditEvent event) {
+		if (!officer.hasRole(role)) {
+			throw deny(event, "access.no-victim-data");
+		}
+		if (!scope.province().equals(officer.province())) {
+			throw deny(event, "access.other-area", scope.province());
+		}
 	}
 
 	/** The law, or a consent, that lets one of the officer's involved agencies see the section. */

@@ -51,16 +51,16 @@ class CasePersonRecords {
 	/** Read-write: the read's audit event commits before the data leaves. */
 	@Transactional
 	PersonView read(UUID caseId, UUID personId, Set<Section> sections, Officer officer) {
-		CasePersons.LinkedPerson person = linked(caseId, personId);
-		return new PersonView(personId, person.role(), access.read(officer, cases.scope(caseId), personId,
+		Linked person = linked(caseId, personId);
+		return new PersonView(personId, person.role(), access.read(officer, person.scope(), personId,
 				Section.codes(sections), () -> vault.read(personId, sections)));
 	}
 
 	@Transactional
 	PersonView breakGlass(UUID caseId, UUID personId, Set<Section> sections, VictimDataAccess.BreakGlassReason reason,
 			String reference, Officer officer) {
-		CasePersons.LinkedPerson person = linked(caseId, personId);
-		access.authorizeBreakGlass(officer, cases.scope(caseId), personId, Section.codes(sections), reason, reference);
+		Linked person = linked(caseId, personId);
+		access.authorizeBreakGlass(officer, person.scope(), personId, Section.codes(sections), reason, reference);
 		return new PersonView(personId, person.role(), vault.read(personId, sections));
 	}
 
@@ -81,43 +81,48 @@ class CasePersonRecords {
 
 	@Transactional
 	void write(UUID caseId, UUID personId, PersonalData data, Officer officer) {
-		linked(caseId, personId);
-		access.authorizeWrite(officer, cases.scope(caseId), personId, data.sectionCodes(), AuditAction.PERSON_WRITE);
+		access.authorizeWrite(officer, linked(caseId, personId).scope(), personId, data.sectionCodes(),
+				AuditAction.PERSON_WRITE);
 		vault.write(personId, data, officer.username());
 	}
 
 	/** An administrator's act: releases nothing, destroys the data key. */
 	@Transactional
 	void erase(UUID caseId, UUID personId, ErasureReason reason, Officer officer) {
-		linked(caseId, personId);
-		access.record(officer, cases.scope(caseId), personId, Set.of(), AuditAction.PERSON_ERASE, "erasure:" + reason);
+		access.record(officer, linked(caseId, personId).scope(), personId, Set.of(), AuditAction.PERSON_ERASE,
+				"erasure:" + reason);
 		vault.erase(personId, reason, officer.username());
 	}
 
 	List<Consents.Consent> consents(UUID caseId, UUID personId, Officer officer) {
-		linked(caseId, personId);
-		access.requireInvolved(officer, cases.scope(caseId), personId);
+		access.requireInvolved(officer, linked(caseId, personId).scope(), personId);
 		return consents.of(personId);
 	}
 
 	@Transactional
 	Consents.Consent grant(UUID caseId, UUID personId, Consents.Purpose purpose, Agency recipient, Set<Section> sections,
 			Officer officer) {
-		linked(caseId, personId);
-		access.authorizeWrite(officer, cases.scope(caseId), personId, Section.codes(sections), AuditAction.CONSENT_GRANT);
+		access.authorizeWrite(officer, linked(caseId, personId).scope(), personId, Section.codes(sections),
+				AuditAction.CONSENT_GRANT);
 		return consents.grant(personId, purpose, recipient, sections, officer.username());
 	}
 
 	@Transactional
 	Consents.Consent withdraw(UUID caseId, UUID personId, UUID consentId, Officer officer) {
-		linked(caseId, personId);
-		access.authorizeWrite(officer, cases.scope(caseId), personId, Set.of(), AuditAction.CONSENT_WITHDRAW);
+		access.authorizeWrite(officer, linked(caseId, personId).scope(), personId, Set.of(),
+				AuditAction.CONSENT_WITHDRAW);
 		return consents.withdraw(personId, consentId, officer.username());
 	}
 
+	/** A person of a case, with the case's scope for the access decision. */
+	private record Linked(VictimDataAccess.CaseScope scope, CasePersons.Role role) {
+	}
+
 	/** The person, linked to the case; 404 for a case or a person that does not exist, whoever asks. */
-	private CasePersons.LinkedPerson linked(UUID caseId, UUID personId) {
-		cases.find(caseId).orElseThrow(() -> ApiException.notFound("case.not-found", caseId));
-		return persons.find(caseId, personId).orElseThrow(() -> ApiException.notFound("person.not-found", personId));
+	private Linked linked(UUID caseId, UUID personId) {
+		VictimDataAccess.CaseScope scope = cases.scope(caseId);
+		return persons.find(caseId, personId)
+			.map(person -> new Linked(scope, person.role()))
+			.orElseThrow(() -> ApiException.notFound("person.not-found", personId));
 	}
 }

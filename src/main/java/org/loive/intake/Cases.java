@@ -95,8 +95,7 @@ class Cases {
 	@Transactional
 	void withdrawConsent(UUID caseId, String reason, Officer officer) {
 		CaseRecord record = visible(caseId, officer);
-		access.authorizeWrite(officer, new VictimDataAccess.CaseScope(caseId, record.province()), null, Set.of(),
-				AuditAction.CONSENT_WITHDRAW);
+		access.authorizeWrite(officer, scope(record), null, Set.of(), AuditAction.CONSENT_WITHDRAW);
 		milestones.record(caseId, CaseMilestones.Kind.CONSENT_WITHDRAWN, reason, officer.username(), clock.instant());
 		consents.withdrawAll(persons.of(caseId).stream().map(CasePersons.LinkedPerson::personId).toList(),
 				officer.username());
@@ -120,8 +119,7 @@ class Cases {
 	@Transactional
 	void recordProceedings(UUID caseId, ReferralWorkflow.Proceedings milestone, Officer officer) {
 		CaseRecord record = visible(caseId, officer);
-		access.authorizeWrite(officer, new VictimDataAccess.CaseScope(caseId, record.province()), null, Set.of(),
-				AuditAction.CASE_PROCEEDINGS);
+		access.authorizeWrite(officer, scope(record), null, Set.of(), AuditAction.CASE_PROCEEDINGS);
 		milestones.record(caseId, CaseMilestones.Kind.valueOf("PROCEEDINGS_" + milestone.name()), null,
 				officer.username(), clock.instant());
 		workflow.recordProceedings(caseId, milestone);
@@ -138,8 +136,11 @@ class Cases {
 
 	/** The case and its province now, for access decisions; 404 if there is no such case. */
 	VictimDataAccess.CaseScope scope(UUID caseId) {
-		CaseRecord record = find(caseId).orElseThrow(() -> ApiException.notFound("case.not-found", caseId));
-		return new VictimDataAccess.CaseScope(caseId, record.province());
+		return scope(find(caseId).orElseThrow(() -> ApiException.notFound("case.not-found", caseId)));
+	}
+
+	private static VictimDataAccess.CaseScope scope(CaseRecord record) {
+		return new VictimDataAccess.CaseScope(record.id(), record.province());
 	}
 
 	Optional<CaseRecord> find(UUID caseId) {

@@ -18,7 +18,7 @@ class AccessWebConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(audited).addPathPatterns("/api/**");
+		registry.addInterceptor(audited).addPathPatterns("/**").excludePathPatterns("/css/**", "/js/**", "/fonts/**", "/webjars/**");
 	}
 
 	@Override

@@ -32,7 +32,9 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -44,8 +46,8 @@ import java.util.Map;
 
 /**
  * Who may reach what. {@code /api/**} and {@code /engine-rest/**} take Keycloak bearer tokens (issuer,
- * audience and expiry checked); the Camunda webapps log in through Keycloak (authorization code with
- * PKCE); everything else is closed but health and the OpenAPI document.
+ * audience and expiry checked); the pages and the Camunda webapps log in through Keycloak (authorization
+ * code with PKCE) into one session; health and the OpenAPI document are open.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -87,23 +89,33 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** Camunda's webapps protect themselves against CSRF; Spring's token would break their calls. */
 	/** Camunda's own logout call, answered here so that the Keycloak session ends with it. */
 	static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/{engine}/logout";
 
+	/** Where a browser that is not signed in is sent: Keycloak's login page, by way of Spring's login. */
+	static final String LOGIN = "/oauth2/authorization/" + REGISTRATION;
+
+	/**
+	 * The pages: no script or style but the application's own files, no framing, nothing cached, forms
+	 * posted only to the application (and the logout's redirect to Keycloak).
+	 */
+	static String contentSecurityPolicy(KeycloakProperties keycloak) {
+		return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+				+ "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+				+ "form-action 'self' " + keycloak.url() + "; upgrade-insecure-requests";
+	}
+
+	/** Camunda's webapps protect themselves against CSRF; Spring's token would break their calls. */
 	@Bean
 	@Order(2)
 	SecurityFilterChain webappSecurity(HttpSecurity http, KeycloakSessionLogout keycloakLogout) throws Exception {
-		http.securityMatcher(paths("/camunda/**", "/oauth2/**", "/login/**", "/logout"))
+		http.securityMatcher(paths("/camunda/**"))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(paths("/camunda/app/**", "/camunda/api/**")).authenticated()
 				.anyRequest().permitAll())
-			.oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(oidcAuthorities()))
-				.defaultSuccessUrl("/camunda/app/", false))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN)))
 			.logout(logout -> logout
-				.logoutRequestMatcher(new OrRequestMatcher(
-						PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, CAMUNDA_LOGOUT),
-						PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/logout")))
+				.logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, CAMUNDA_LOGOUT))
 				.addLogoutHandler(keycloakLogout)
 				.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK)))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(paths("/camunda/**")));
@@ -113,12 +125,54 @@ class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain publicEndpoints(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-			.requestMatchers("/", "/error").permitAll()
-			.anyRequest().denyAll())
+		http.securityMatcher(paths("/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"))
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+				.anyRequest().denyAll())
 			.csrf(AbstractHttpConfigurer::disable);
+		return http.build();
+	}
+
+	/**
+	 * The web application: Keycloak login (authorization code with PKCE), one session cookie, CSRF on every
+	 * form, a strict Content-Security-Policy; each part of it for the roles it serves, and the rest of the
+	 * checks (agency, province, involvement) in the services the API calls too.
+	 */
+	@Bean
+	@Order(4)
+	SecurityFilterChain pageSecurity(HttpSecurity http, KeycloakSessionLogout keycloakLogout, KeycloakProperties keycloak,
+			AuditedRequests audited) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/css/**", "/js/**", "/fonts/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
+				.requestMatchers("/error", "/logged-out", "/language", "/oauth2/**", "/login/**").permitAll()
+				.requestMatchers("/inbox", "/inbox/**", "/tasks/**", "/referrals", "/referrals/**", "/service-referrals")
+				.hasRole(Officer.CASEWORKER)
+				.requestMatchers(HttpMethod.POST, "/cases/*/transfer", "/cases/*/persons/*/break-glass")
+				.hasRole(Officer.SUPERVISOR)
+				.requestMatchers("/cases", "/cases/**").hasAnyRole(Officer.CASEWORKER, Officer.SUPERVISOR)
+				.requestMatchers("/dashboard", "/dashboard/**").hasRole(Officer.SUPERVISOR)
+				.requestMatchers("/audit", "/audit/**").hasRole(Officer.AUDITOR)
+				.requestMatchers("/admin", "/admin/**").hasRole(Officer.ADMIN)
+				.anyRequest().authenticated())
+			.oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(oidcAuthorities()))
+				.defaultSuccessUrl("/", false))
+			.logout(logout -> logout
+				.logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/logout"))
+				.addLogoutHandler(keycloakLogout)
+				.logoutSuccessUrl("/logged-out"))
+			.exceptionHandling(exceptions -> exceptions
+				.defaultAuthenticationEntryPointFor(new HtmxSessionExpired(), request -> request.getHeader("HX-Request") != null)
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN), request -> true)
+				.accessDeniedHandler((request, response, denied) -> {
+					audited.denied(request);
+					response.sendError(HttpStatus.FORBIDDEN.value());
+				}))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(keycloak)))
+				.frameOptions(frame -> frame.deny())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+				.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
 		return http.build();
 	}
 
@@ -193,6 +247,17 @@ class SecurityConfiguration {
 				OfficerAuthenticationProvider.class.getName()));
 		registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+		return registration;
+	}
+
+	/** Camunda's Tasklist is not where Lối Về's work is done: it sends the officer to the inbox. */
+	@Bean
+	FilterRegistrationBean<jakarta.servlet.Filter> tasklistToInbox() {
+		var registration = new FilterRegistrationBean<jakarta.servlet.Filter>((request, response, chain) ->
+				((jakarta.servlet.http.HttpServletResponse) response).sendRedirect(
+						((jakarta.servlet.http.HttpServletRequest) request).getContextPath() + "/tasklist"));
+		registration.addUrlPatterns("/camunda/app/tasklist/*", "/camunda/app/tasklist");
 		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
 		return registration;
 	}

@@ -18,7 +18,7 @@ public class PersonalDataLogGuard extends TurboFilter {
 
 	static final List<String> GUARDED = List.of("org.springframework.web", "org.springframework.http",
 			"org.springframework.validation", "org.apache.coyote", "org.apache.tomcat.util.net",
-			"org.apache.tomcat.util.http", "com.fasterxml.jackson");
+			"org.apache.tomcat.util.http", "com.fasterxml.jackson", "org.thymeleaf");
 
 	@Override
 	public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {

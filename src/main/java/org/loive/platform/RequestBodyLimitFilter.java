@@ -13,8 +13,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * Refuses API bodies over the limit with 413: at once when Content-Length says so, otherwise as soon
- * as a chunked body passes the limit while it is read.
+ * Refuses bodies over the limit with 413 (a problem detail for the API, the error page for a page): at once
+ * when Content-Length says so, otherwise as soon as a chunked body passes the limit while it is read. The
+ * Camunda webapps and engine REST API keep their own limits.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -27,10 +28,21 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 	}
 
 	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.startsWith("/camunda/") || path.startsWith("/engine-rest/");
+	}
+
+	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > limit) {
-			problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "problem.payload-too-large");
+			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+				problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "problem.payload-too-large");
+			}
+			else {
+				response.sendError(HttpStatus.PAYLOAD_TOO_LARGE.value());
+			}
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, limit), response);

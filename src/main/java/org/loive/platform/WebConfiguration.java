@@ -11,12 +11,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 import java.util.List;
 import java.util.Locale;
 
-/** Vietnamese first, English on request; a size limit on API bodies; JSON types read strictly. */
+/** Vietnamese first, English on request; a size limit on request bodies; JSON types read strictly. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
@@ -24,10 +23,7 @@ class WebConfiguration {
 
 	@Bean
 	LocaleResolver localeResolver() {
-		AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
-		resolver.setSupportedLocales(List.of(VIETNAMESE, Locale.ENGLISH));
-		resolver.setDefaultLocale(VIETNAMESE);
-		return resolver;
+		return new LanguageResolver(List.of(VIETNAMESE, Locale.ENGLISH), VIETNAMESE);
 	}
 
 	/** A number or a yes/no where text is expected is a wrong type, not text: {@code "notes": 1} is refused. */
@@ -43,7 +39,7 @@ class WebConfiguration {
 	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
 			@Value("${loive.api.max-body-size:1MB}") DataSize limit, Problems problems) {
 		var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(limit.toBytes(), problems));
-		registration.addUrlPatterns("/api/*");
+		registration.addUrlPatterns("/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}

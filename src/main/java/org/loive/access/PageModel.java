@@ -1,0 +1,38 @@
+package org.loive.access;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.loive.platform.web.PageController;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What the layout of every page shows of the signed-in user: who, which agencies, which area, where to start. */
+@ControllerAdvice(annotations = PageController.class)
+class PageModel {
+
+	/** The user as the header names them; agencies by their Vietnamese and English names. */
+	record SignedIn(String username, List<String> agencies, String area, String home, boolean caseworker,
+			boolean supervisor, boolean auditor, boolean admin) {
+	}
+
+	@ModelAttribute("signedIn")
+	SignedIn signedIn() {
+		Optional<Officer> current = Officers.current();
+		return current.map(officer -> new SignedIn(officer.username(), officer.agencies()
+			.stream()
+			.sorted()
+			.map(group -> Agency.ofGroup(group).map(Agency::label).orElse(group))
+			.toList(), officer.area(), HomePages.start(officer), officer.hasRole(Officer.CASEWORKER),
+				officer.hasRole(Officer.SUPERVISOR), officer.hasRole(Officer.AUDITOR), officer.hasRole(Officer.ADMIN)))
+			.orElse(null);
+	}
+
+	/** The path of the page, for the language switch to come back to. */
+	@ModelAttribute("currentPath")
+	String currentPath(HttpServletRequest request) {
+		String query = request.getQueryString();
+		return request.getRequestURI() + (query == null ? "" : "?" + query);
+	}
+}

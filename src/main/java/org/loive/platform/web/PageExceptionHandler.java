@@ -1,0 +1,74 @@
+package org.loive.platform.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.loive.platform.ApiException;
+import org.loive.platform.InvalidRequestException;
+import org.loive.platform.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Errors of the pages as pages, in the user's language: the status, what happened, what to do next. As on
+ * the API, rejected values and exception messages are never shown or logged: they may be victim data.
+ */
+@ControllerAdvice(annotations = PageController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PageExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
+
+	private final Problems problems;
+
+	PageExceptionHandler(Problems problems) {
+		this.problems = problems;
+	}
+
+	@ExceptionHandler(ApiException.class)
+	ModelAndView api(ApiException e, HttpServletResponse response) {
+		return page(e.status(), problems.message(e.messageKey(), e.arguments()), List.of(), response);
+	}
+
+	@ExceptionHandler(InvalidRequestException.class)
+	ModelAndView invalid(InvalidRequestException e, HttpServletResponse response) {
+		return page(HttpStatus.BAD_REQUEST, problems.message("problem.invalid-request"),
+				e.rejections().stream().map(r -> r.field() + ": " + problems.message(r.messageKey())).toList(), response);
+	}
+
+	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+			HandlerMethodValidationException.class })
+	ModelAndView badParameter(Exception e, HttpServletResponse response) {
+		return page(HttpStatus.BAD_REQUEST, problems.message("problem.invalid-request"), List.of(), response);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ModelAndView unexpected(Exception e, HttpServletResponse response) {
+		String incident = UUID.randomUUID().toString();
+		log.error("Unexpected {} on a page (incident {})", e.getClass().getName(), incident);
+		log.debug("Incident {}", incident, e);
+		return page(HttpStatus.INTERNAL_SERVER_ERROR, problems.message("problem.unexpected", incident), List.of(),
+				response);
+	}
+
+	private static ModelAndView page(HttpStatus status, String message, List<String> details,
+			HttpServletResponse response) {
+		response.setStatus(status.value());
+		ModelAndView page = new ModelAndView("error");
+		page.setStatus(status);
+		page.addObject("status", status.value());
+		page.addObject("message", message);
+		page.addObject("details", details);
+		return page;
+	}
+}

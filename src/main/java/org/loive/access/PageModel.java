@@ -2,14 +2,15 @@ package org.loive.access;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.loive.platform.web.PageController;
+import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import java.util.List;
 import java.util.Optional;
 
-/** What the layout of every page shows of the signed-in user: who, which agencies, which area, where to start. */
-@ControllerAdvice(annotations = PageController.class)
+/** What the layout of every page, error pages included, shows of the signed-in user: who, which agencies, which area, where to start. */
+@ControllerAdvice(annotations = PageController.class, assignableTypes = ErrorController.class)
 class PageModel {
 
 	/** The user as the header names them; agencies by their Vietnamese and English names. */

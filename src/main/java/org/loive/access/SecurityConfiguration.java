@@ -102,7 +102,7 @@ class SecurityConfiguration {
 	static String contentSecurityPolicy(KeycloakProperties keycloak) {
 		return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
 				+ "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
-				+ "form-action 'self' " + keycloak.url() + "; upgrade-insecure-requests";
+				+ "form-action 'self' " + keycloak.url();
 	}
 
 	/** Camunda's webapps protect themselves against CSRF; Spring's token would break their calls. */

@@ -15,6 +15,7 @@ import org.loive.support.Api;
 import org.loive.support.Api.Reply;
 import org.loive.support.Caseworker;
 import org.loive.support.IntegrationTest;
+import org.loive.support.WebSession;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LogLevel;
@@ -126,6 +127,106 @@ class CanaryIT extends IntegrationTest {
 			}
 		}
 		assertThat(canaries).as("every personal field of intake, relatives, sections, task details and refused input").hasSize(22);
+	}
+
+	/**
+	 * The web path: canaries typed into the pages' forms (intake with a minor, a task, the sections of a person, a
+	 * relative) stay in the vault; an entitled officer's deliberate reveal shows them, and no page of a user who is
+	 * not entitled (another province, another agency, the supervisor without break-glass, the auditor) nor any
+	 * table or log line holds them, in any encoding.
+	 */
+	@Test
+	void webFormsKeepEveryPersonalFieldInTheVault(CapturedOutput output) throws Exception {
+		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+		ListAppender<ILoggingEvent> events = new ListAppender<>();
+		Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+		events.start();
+		root.addAppender(events);
+		DEBUG_LOGGERS.forEach(logger -> logging.setLogLevel(logger, LogLevel.DEBUG));
+		List<String> pagesOfOthers = new ArrayList<>();
+		try {
+			WebSession police = WebSession.logIn(BASE, "police.qng");
+			Map<String, String> intake = new LinkedHashMap<>();
+			intake.put("channel", "HOTLINE_111");
+			intake.put("area", "QNG");
+			intake.put("receivedAt", "2026-11-20T15:30");
+			intake.put("immediateDanger", "false");
+			intake.put("person.fullName", canary("web.person.fullName", "Lê Thị Canary Web Hạnh"));
+			intake.put("person.birthDate", "1912-12-" + String.format("%02d", 10 + Math.floorMod(RUN.hashCode(), 18)));
+			canaries.put("web.person.birthDate", intake.get("person.birthDate"));
+			intake.put("person.sex", "F");
+			intake.put("person.nationality", "VN");
+			intake.put("person.idNumber", canary("web.person.idNumber", "WPID"));
+			intake.put("person.phone", phoneCanary("web.person.phone", "0933"));
+			intake.put("person.address", canary("web.person.address", "Xóm Canary Web xã Sơn Hà"));
+			intake.put("narrative", canary("web.narrative", "Tin báo Canary Web: bị lừa sang Myawaddy"));
+			intake.put("accompanyingMinors[0].fullName", canary("web.minor.fullName", "Bé Canary Web Tí"));
+			intake.put("accompanyingMinors[0].idNumber", canary("web.minor.idNumber", "WMID"));
+			intake.put("accompanyingMinors[0].address", canary("web.minor.address", "Điểm trường Canary Web"));
+			intake.put("accompanyingMinors[0].sex", "M");
+			intake.put("accompanyingMinors[0].ageBand", "6-11");
+			var saved = police.post("/referrals", intake);
+			assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+			String caseId = saved.headers().firstValue("Location").orElseThrow().replaceAll(".*/cases/([0-9a-f-]{36}).*", "$1");
+			JsonNode view = POLICE.caseView(caseId);
+			String personId = view.get("persons").get(0).get("personId").asText();
+			String classify = view.get("openTasks").get(0).get("taskId").asText();
+			assertThat(police.post("/tasks/" + classify, Map.of("classification", "TRAFFICKING_SUSPECTED",
+					"rescueNeeded", "false", "foreignNational", "false")).statusCode()).isEqualTo(302);
+			var sections = police.post("/cases/" + caseId + "/persons/" + personId + "/sections", Map.of(
+					"identity.otherNames", canary("web.identity.otherNames", "Tên Canary Web Khác"),
+					"narrative.statement", canary("web.narrative.statement", "Lời khai Canary Web: bị giữ tại Pailin"),
+					"legal.notes", canary("web.legal.notes", "Ghi chú pháp lý Canary Web"),
+					"health.notes", canary("web.health.notes", "Ghi chú sức khỏe Canary Web")));
+			assertThat(sections.statusCode()).as(sections.body()).isEqualTo(302);
+			var relative = police.post("/cases/" + caseId + "/persons", Map.of("role", "RELATIVE",
+					"person.fullName", canary("web.relative.fullName", "Cha Canary Web Đức"),
+					"person.phone", phoneCanary("web.relative.phone", "0944"),
+					"person.address", canary("web.relative.address", "Ấp Canary Web Bình Sơn")));
+			assertThat(relative.statusCode()).as(relative.body()).isEqualTo(302);
+
+			var revealed = police.post("/cases/" + caseId + "/persons/" + personId + "/reveal",
+					Map.of("sections", "identity", "task", ""));
+			assertThat(revealed.body()).as("the entitled officer's deliberate reveal").contains(canaries.get("web.person.fullName"));
+			assertThat(revealed.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+
+			WebSession gli = WebSession.logIn(BASE, "police.gli");
+			for (String path : List.of("/inbox", "/cases", "/cases/" + caseId, "/cases/" + caseId + "/persons-panel")) {
+				pagesOfOthers.add(gli.get(path).body());
+			}
+			WebSession health = WebSession.logIn(BASE, "health.qng");
+			pagesOfOthers.add(health.get("/cases/" + caseId + "/persons-panel").body());
+			pagesOfOthers.add(health.post("/cases/" + caseId + "/persons/" + personId + "/reveal",
+					Map.of("sections", "identity,narrative", "task", "")).body());
+			WebSession supervisor = WebSession.logIn(BASE, "supervisor.qng");
+			for (String path : List.of("/dashboard", "/cases", "/cases/" + caseId, "/cases/" + caseId + "/persons-panel")) {
+				pagesOfOthers.add(supervisor.get(path).body());
+			}
+			WebSession auditor = WebSession.logIn(BASE, "auditor");
+			for (String path : List.of("/audit?caseId=" + caseId, "/audit/persons/" + personId + "/accesses?officers=true",
+					"/audit/reviews")) {
+				pagesOfOthers.add(auditor.get(path).body());
+			}
+		}
+		finally {
+			DEBUG_LOGGERS.forEach(logger -> logging.setLogLevel(logger, null));
+			root.detachAppender(events);
+		}
+
+		String tables = dumpDatabase();
+		String logs = (output.getAll() + events.list.stream().map(CanaryIT::rendered).collect(Collectors.joining("\n")))
+			.toLowerCase(Locale.ROOT);
+		String pages = String.join("\n", pagesOfOthers).toLowerCase(Locale.ROOT);
+		assertThat(pagesOfOthers).hasSize(13).allSatisfy(page -> assertThat(page).contains("Lối Về"));
+		for (Map.Entry<String, String> canary : canaries.entrySet()) {
+			for (String form : forms(canary.getValue())) {
+				assertThat(tables).as("%s found in the database as %s", canary.getKey(), form).doesNotContain(form);
+				assertThat(logs).as("%s found in the logs as %s", canary.getKey(), form).doesNotContain(form);
+				assertThat(pages).as("%s found on a page of a user not entitled, as %s", canary.getKey(), form)
+					.doesNotContain(form);
+			}
+		}
+		assertThat(canaries).as("every personal field of the web forms").hasSize(16);
 	}
 
 	/** Refused input never reaches a log or an error message: a wrong type and a failed pattern. */

@@ -1,0 +1,131 @@
+package org.loive.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A browser's session without a browser: logs a demo user in through the real Keycloak login form
+ * (authorization code with PKCE, as a browser does), then sends page requests with the session cookie and,
+ * for forms, the CSRF token the page carries. For tests that check every page, and for benchmarks.
+ */
+public final class WebSession {
+
+	private static final Pattern LOGIN_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+	private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+
+	private final HttpClient http;
+	private final String base;
+	private String csrf;
+
+	private WebSession(String base) {
+		this.base = base;
+		CookieManager cookies = new CookieManager();
+		cookies.setCookiePolicy(CookiePolicy.ACCEPT_ALL);
+		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	/** Logs the demo user (password "demo") in and lands on their start page. */
+	public static WebSession logIn(String base, String username) {
+		WebSession session = new WebSession(base);
+		HttpResponse<String> login = session.follow(session.send(HttpRequest.newBuilder(URI.create(base + "/")).GET()));
+		Matcher action = LOGIN_ACTION.matcher(login.body());
+		assertThat(action.find()).as("Keycloak's login form for %s", username).isTrue();
+		String form = "username=" + encode(username) + "&password=demo&credentialId=";
+		HttpResponse<String> landed = session.follow(session.send(HttpRequest
+			.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))));
+		assertThat(landed.uri().toString()).as("%s logged in", username).startsWith(base);
+		assertThat(landed.statusCode()).isEqualTo(200);
+		session.remember(landed);
+		return session;
+	}
+
+	public HttpResponse<String> get(String path) {
+		return remember(send(HttpRequest.newBuilder(URI.create(base + path)).GET()));
+	}
+
+	/** A GET as htmx sends it. */
+	public HttpResponse<String> htmxGet(String path) {
+		return remember(send(HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true").GET()));
+	}
+
+	/** A form post with the session's CSRF token. */
+	public HttpResponse<String> post(String path, Map<String, String> fields) {
+		Map<String, String> withToken = new LinkedHashMap<>(fields);
+		withToken.put("_csrf", csrfToken());
+		return postRaw(path, withToken);
+	}
+
+	/** A form post exactly as given: without a CSRF token unless the fields hold one. */
+	public HttpResponse<String> postRaw(String path, Map<String, String> fields) {
+		String body = fields.entrySet()
+			.stream()
+			.map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/** The CSRF token of the session, read from a page's meta tag. */
+	public String csrfToken() {
+		if (csrf == null) {
+			remember(get("/"));
+			if (csrf == null) {
+				remember(follow(send(HttpRequest.newBuilder(URI.create(base + "/")).GET())));
+			}
+		}
+		return csrf;
+	}
+
+	private HttpResponse<String> remember(HttpResponse<String> response) {
+		Matcher token = CSRF.matcher(response.body());
+		if (token.find()) {
+			csrf = token.group(1);
+		}
+		return response;
+	}
+
+	/** Follows redirects, across the application and Keycloak, as a browser does. */
+	public HttpResponse<String> follow(HttpResponse<String> response) {
+		HttpResponse<String> current = response;
+		for (int hops = 0; hops < 10 && current.statusCode() / 100 == 3; hops++) {
+			URI next = current.uri().resolve(current.headers().firstValue("Location").orElseThrow());
+			current = send(HttpRequest.newBuilder(next).GET());
+		}
+		return current;
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) {
+		try {
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+}

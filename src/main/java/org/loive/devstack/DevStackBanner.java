@@ -28,7 +28,8 @@ class DevStackBanner implements ApplicationListener<ApplicationReadyEvent> {
 		log.info("""
 
 				==================== Lối Về đã sẵn sàng / Lối Về is ready ====================
-				  Camunda (Cockpit, Tasklist):  {}/camunda/app/
+				  Mở / open  {}  và đăng nhập / and log in:  police.qng / demo
+				  Camunda Cockpit (kỹ thuật / technical):  {}/camunda/app/cockpit/
 				  API (OpenAPI):                {}/v3/api-docs   ·   {}/swagger-ui.html
 				  Keycloak, realm loive:        {}/realms/loive/account
 				  Keycloak admin console:       {}/admin   (admin, mật khẩu trong / password in {})
@@ -40,7 +41,7 @@ class DevStackBanner implements ApplicationListener<ApplicationReadyEvent> {
 				      {}/realms/loive/protocol/openid-connect/token
 				  PostgreSQL: {}
 				==============================================================================""",
-				dev.appUrl(), dev.appUrl(), dev.appUrl(), keycloak.url(), keycloak.url(),
+				dev.appUrl(), dev.appUrl(), dev.appUrl(), dev.appUrl(), keycloak.url(), keycloak.url(),
 				dev.dataDirectory().resolve("keycloak-admin-password"), keycloak.url(), database());
 	}
 

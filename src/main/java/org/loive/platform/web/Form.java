@@ -68,9 +68,14 @@ public record Form(String name, List<Field> fields) {
 	private static final Map<Class<?>, Form> FORMS = new ConcurrentHashMap<>();
 	private static final int LONG_TEXT = 1000;
 
-	/** The form of a record type, read once. */
+	/** The form of a record type, read once (not in computeIfAbsent: reading a form reads its nested ones). */
 	public static Form of(Class<?> type) {
-		return FORMS.computeIfAbsent(type, Form::read);
+		Form form = FORMS.get(type);
+		if (form == null) {
+			form = read(type);
+			FORMS.putIfAbsent(type, form);
+		}
+		return form;
 	}
 
 	public Optional<Field> field(String name) {
@@ -91,15 +96,26 @@ public record Form(String name, List<Field> fields) {
 		return schema != null && !schema.name().isEmpty() ? schema.name() : type.getSimpleName();
 	}
 
+	/**
+	 * Constraints and OpenAPI annotations of a record component land on its field (their targets do not include
+	 * record components), so they are read from there.
+	 */
 	@SuppressWarnings("unchecked")
 	private static Field field(String form, RecordComponent component) {
+		java.lang.reflect.Field declared;
+		try {
+			declared = component.getDeclaringRecord().getDeclaredField(component.getName());
+		}
+		catch (NoSuchFieldException e) {
+			throw new IllegalStateException(e);
+		}
 		Class<?> type = component.getType();
 		Class<?> element = type == List.class || type == Set.class ? elementType(component.getGenericType()) : null;
-		Size size = component.getAnnotation(Size.class);
+		Size size = declared.getAnnotation(Size.class);
 		Integer maxLength = size == null || size.max() == Integer.MAX_VALUE ? null : size.max();
-		ChoicesFrom choicesFrom = component.getAnnotation(ChoicesFrom.class);
-		Schema schema = component.getAnnotation(Schema.class);
-		boolean required = component.isAnnotationPresent(NotNull.class) || component.isAnnotationPresent(NotEmpty.class);
+		ChoicesFrom choicesFrom = declared.getAnnotation(ChoicesFrom.class);
+		Schema schema = declared.getAnnotation(Schema.class);
+		boolean required = declared.isAnnotationPresent(NotNull.class) || declared.isAnnotationPresent(NotEmpty.class);
 		Kind kind;
 		Class<? extends Enum<?>> enumType = null;
 		Form nested = null;
@@ -126,7 +142,7 @@ public record Form(String name, List<Field> fields) {
 			nested = of(type);
 		}
 		else if (type == Boolean.class || type == boolean.class) {
-			kind = component.isAnnotationPresent(AssertTrue.class) ? Kind.CONFIRM : Kind.YES_NO;
+			kind = declared.isAnnotationPresent(AssertTrue.class) ? Kind.CONFIRM : Kind.YES_NO;
 		}
 		else if (type == LocalDate.class) {
 			kind = Kind.DATE;
@@ -144,7 +160,7 @@ public record Form(String name, List<Field> fields) {
 			throw new IllegalArgumentException("no form field for " + type + " of " + form + "." + component.getName());
 		}
 		return new Field(component.getName(), "form." + form + "." + component.getName(), kind, required, enumType,
-				choicesFrom == null ? null : choicesFrom.value(), component.getAnnotation(ShownWhen.class), nested,
+				choicesFrom == null ? null : choicesFrom.value(), declared.getAnnotation(ShownWhen.class), nested,
 				maxLength, type, schema == null ? null : schema.description());
 	}
 

@@ -57,6 +57,11 @@ public class VictimDataAccess {
 
 	/** The sections an officer could read now, and why each other one asked about is refused. */
 	public record Readable(Set<String> sections, Map<String, Refusal> refused) {
+
+		/** Whether the officer may work on the person at all: their agency is involved, whatever the sections. */
+		public boolean involved() {
+			return refused.values().stream().allMatch(refusal -> refusal == Refusal.NOT_DUTY || refusal == Refusal.NO_CONSENT);
+		}
 	}
 
 	static final String DENIAL_RECORDED = VictimDataAccess.class.getName() + ".denialRecorded";

@@ -55,13 +55,11 @@ public class VictimDataAccess {
 		}
 	}
 
-	/** The sections an officer could read now, and why each other one asked about is refused. */
-	public record Readable(Set<String> sections, Map<String, Refusal> refused) {
-
-		/** Whether the officer may work on the person at all: their agency is involved, whatever the sections. */
-		public boolean involved() {
-			return refused.values().stream().allMatch(refusal -> refusal == Refusal.NOT_DUTY || refusal == Refusal.NO_CONSENT);
-		}
+	/**
+	 * The sections an officer could read now, why each other one asked about is refused, and whether they
+	 * work on the case at all (a caseworker of its province whose agency is involved), whatever the sections.
+	 */
+	public record Readable(Set<String> sections, Map<String, Refusal> refused, boolean involved) {
 	}
 
 	static final String DENIAL_RECORDED = VictimDataAccess.class.getName() + ".denialRecorded";
@@ -122,7 +120,7 @@ public class VictimDataAccess {
 				refused.put(section, inDuty(involved, section) ? Refusal.NO_CONSENT : Refusal.NOT_DUTY);
 			}
 		}
-		return new Readable(readable, refused);
+		return new Readable(readable, refused, refusal.isEmpty());
 	}
 
 	/**

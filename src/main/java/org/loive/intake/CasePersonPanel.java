@@ -37,7 +37,7 @@ class CasePersonPanel {
 
 	/** The panel; {@code done} the confirmation of the change just made, if any. */
 	record Panel(UUID caseId, UUID task, List<Person> persons, boolean caseworker, boolean supervisor,
-			boolean involved, FormView addPerson, String done) {
+			FormView addPerson, String done) {
 	}
 
 	/**
@@ -61,10 +61,6 @@ class CasePersonPanel {
 		static final String CONSENT = "consent";
 		static final String BREAK_GLASS = "break-glass";
 		static final String ADD_PERSON = "add-person";
-
-		Entered {
-			errors = new LinkedHashMap<>(errors);
-		}
 
 		private boolean of(String name, UUID person) {
 			return form.equals(name) && (person == null || person.equals(personId));
@@ -106,8 +102,8 @@ class CasePersonPanel {
 			.stream()
 			.map(person -> person(caseId, person, scope, officer, supervisor, entered))
 			.toList();
-		boolean involved = caseworker && listed.stream().anyMatch(person -> person.sections() != null);
-		return new Panel(caseId, task, listed, caseworker, supervisor, involved,
+		boolean involved = listed.stream().anyMatch(person -> person.sections() != null);
+		return new Panel(caseId, task, listed, caseworker, supervisor,
 				involved ? view(NEW_PERSON, entered, Entered.ADD_PERSON, null) : null,
 				doneKey == null ? null : message(doneKey));
 	}

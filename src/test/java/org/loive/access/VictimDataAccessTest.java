@@ -96,6 +96,7 @@ class VictimDataAccessTest {
 		VictimDataAccess.Readable police = access.readable(caseworker("police"), QNG, PERSON, all);
 		assertThat(police.sections()).containsExactly("contact", "identity", "legal", "narrative");
 		assertThat(police.refused()).containsExactly(Map.entry("health", VictimDataAccess.Refusal.NOT_DUTY));
+		assertThat(police.involved()).isTrue();
 		VictimDataAccess.Readable health = access.readable(caseworker("health"), QNG, PERSON, all);
 		assertThat(health.sections()).containsExactly("contact", "health", "identity");
 		assertThat(health.refused()).containsEntry("narrative", VictimDataAccess.Refusal.NO_CONSENT)
@@ -112,11 +113,13 @@ class VictimDataAccessTest {
 		Officer supervisor = new Officer("supervisor.qng", Set.of(Officer.SUPERVISOR), Set.of("police"), "QNG");
 		assertThat(access.readable(gli, QNG, PERSON, identity).refused())
 			.containsExactly(Map.entry("identity", VictimDataAccess.Refusal.OTHER_AREA));
-		assertThat(access.readable(caseworker("legal-aid"), QNG, PERSON, identity).refused())
-			.containsExactly(Map.entry("identity", VictimDataAccess.Refusal.NOT_INVOLVED));
+		VictimDataAccess.Readable legalAid = access.readable(caseworker("legal-aid"), QNG, PERSON, identity);
+		assertThat(legalAid.refused()).containsExactly(Map.entry("identity", VictimDataAccess.Refusal.NOT_INVOLVED));
+		assertThat(legalAid.involved()).isFalse();
 		VictimDataAccess.Readable none = access.readable(supervisor, QNG, PERSON, identity);
 		assertThat(none.sections()).isEmpty();
 		assertThat(none.refused()).containsExactly(Map.entry("identity", VictimDataAccess.Refusal.NO_VICTIM_DATA));
+		assertThat(none.involved()).isFalse();
 		verifyNoInteractions(audit);
 	}
 

@@ -2,12 +2,15 @@ package org.loive.intake;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.loive.access.Agency;
 import org.loive.access.Officer;
 import org.loive.access.VictimDataAccess;
 import org.loive.audit.AuditLog;
 import org.loive.platform.ApiException;
+import org.loive.platform.InvalidRequestException;
 import org.loive.platform.Problems;
 import org.loive.platform.web.Forms;
+import org.loive.vault.Consents;
 import org.loive.vault.PersonalData;
 import org.loive.vault.Section;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +22,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +44,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -81,7 +87,7 @@ class CasePersonPagesTest {
 				new CasePersons.CodedPerson(RELATIVE, CasePersons.Role.RELATIVE, null, null)));
 		when(access.readable(any(), eq(QNG), any(), anySet())).thenReturn(new VictimDataAccess.Readable(
 				Set.of("identity", "contact"), Map.of("narrative", VictimDataAccess.Refusal.NO_CONSENT, "health",
-						VictimDataAccess.Refusal.NOT_DUTY, "legal", VictimDataAccess.Refusal.NOT_DUTY)));
+						VictimDataAccess.Refusal.NOT_DUTY, "legal", VictimDataAccess.Refusal.NOT_DUTY), true));
 	}
 
 	@Test
@@ -106,7 +112,7 @@ class CasePersonPagesTest {
 	@Test
 	void aSupervisorGetsNoRevealButtonsButABreakGlassFormPerPerson() throws Exception {
 		when(access.readable(any(), eq(QNG), any(), anySet())).thenReturn(new VictimDataAccess.Readable(Set.of(),
-				Map.of("identity", VictimDataAccess.Refusal.NO_VICTIM_DATA)));
+				Map.of("identity", VictimDataAccess.Refusal.NO_VICTIM_DATA), false));
 		String html = html(mvc.perform(htmx(get("/cases/{c}/persons-panel", CASE).with(supervisor())))
 			.andExpect(status().isOk())
 			.andReturn());
@@ -119,7 +125,7 @@ class CasePersonPagesTest {
 	void aRevealReturnsTheSectionReadByTheOneServiceAndIsNeverCached() throws Exception {
 		when(records.read(CASE, VICTIM, EnumSet.of(Section.IDENTITY), caseworkerOfficer())).thenReturn(
 				new CasePersonRecords.PersonView(VICTIM, CasePersons.Role.VICTIM, new PersonalData(
-						new PersonalData.Identity(NAME, null, null, "F", "VN", null), null, null, null, null)));
+						new PersonalData.Identity(NAME, null, LocalDate.of(2004, 3, 15), "F", "VN", null), null, null, null, null)));
 		MvcResult result = mvc.perform(htmx(post("/cases/{c}/persons/{p}/reveal", CASE, VICTIM).param("sections", "identity")
 			.param("task", TASK.toString())
 			.with(caseworker())
@@ -127,7 +133,7 @@ class CasePersonPagesTest {
 			.andExpect(status().isOk())
 			.andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
 			.andReturn();
-		assertThat(html(result)).contains("class=\"revealed\" data-section=\"identity\"", NAME,
+		assertThat(html(result)).contains("class=\"revealed\" data-section=\"identity\"", NAME, "15/03/2004", "<dd>Nữ</dd>",
 				"Việc xem đã được ghi nhật ký", "Ẩn", "hx-get=\"/cases/" + CASE + "/persons/" + VICTIM + "/hidden\"");
 		assertNothingPersonalInTitlesOrUrls(html(result));
 	}
@@ -184,10 +190,90 @@ class CasePersonPagesTest {
 			.param("reason", "SAFETY_EMERGENCY")
 			.param("reference", "123/QĐ-CA")
 			.with(supervisor())
-			.with(csrf()))).andExpect(status().isOk()).andReturn());
+			.with(csrf())))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
+			.andReturn());
 		assertThat(html).contains("Lần đọc này được đánh dấu để thanh tra xem xét", PHONE, "data-section=\"contact\"",
 				"class=\"break-glass-form\"");
 		assertNothingPersonalInTitlesOrUrls(html);
+	}
+
+	@Test
+	void aBreakGlassWithoutReasonIsShownAgainAndReadsNothing() throws Exception {
+		String html = html(mvc.perform(htmx(post("/cases/{c}/persons/{p}/break-glass", CASE, VICTIM)
+			.param("sections", "contact")
+			.with(supervisor())
+			.with(csrf()))).andExpect(status().isBadRequest()).andReturn());
+		assertThat(html).contains("class=\"break-glass-form\"", "id=\"f-reason-" + VICTIM + "-error\"", "role=\"alert\"")
+			.doesNotContain("class=\"revealed\"");
+		verify(records, never()).breakGlass(any(), any(), any(), any(), any(), any());
+	}
+
+	@Test
+	void withoutHtmxThePanelIsAPageAndAnUnknownCaseTheErrorPage() throws Exception {
+		String html = html(mvc.perform(vi(get("/cases/{c}/persons-panel", CASE)).with(caseworker()))
+			.andExpect(status().isOk())
+			.andReturn());
+		assertThat(html).contains("<title>Người trong hồ sơ — Lối Về</title>", "<h1>Người trong hồ sơ</h1>",
+				"class=\"breadcrumb\"", "id=\"persons-panel-content\"");
+		UUID unknown = UUID.randomUUID();
+		when(cases.visible(eq(unknown), any())).thenThrow(ApiException.notFound("case.not-found", unknown));
+		assertThat(html(mvc.perform(vi(get("/cases/{c}/persons-panel", unknown)).with(caseworker()))
+			.andExpect(status().isNotFound())
+			.andReturn())).contains("<title>Không tìm thấy — Lối Về</title>");
+	}
+
+	@Test
+	void aConsentIsGrantedWithTheSectionCodesAndTheAgencyAndThePanelComesBackConfirmed() throws Exception {
+		String html = html(mvc.perform(htmx(post("/cases/{c}/persons/{p}/consents", CASE, VICTIM).param("purpose", "LEGAL_AID")
+			.param("recipientAgency", "LEGAL_AID")
+			.param("sections", "identity", "legal")
+			.param("task", TASK.toString())
+			.with(caseworker())
+			.with(csrf()))).andExpect(status().isOk()).andReturn());
+		verify(records).grant(CASE, VICTIM, Consents.Purpose.LEGAL_AID, Agency.LEGAL_AID,
+				EnumSet.of(Section.IDENTITY, Section.LEGAL), caseworkerOfficer());
+		assertThat(html).contains("class=\"alert alert-ok\" role=\"status\"", "Đã ghi nhận đồng ý chia sẻ.",
+				"id=\"persons-panel-content\"");
+	}
+
+	@Test
+	void aConsentIsListedWithLabelsAndItsWithdrawalAsksASecondTime() throws Exception {
+		UUID consent = UUID.randomUUID();
+		when(records.consents(eq(CASE), eq(VICTIM), any())).thenReturn(List.of(new Consents.Consent(consent, VICTIM,
+				Consents.Purpose.HEALTH_CARE, Agency.HEALTH, EnumSet.of(Section.NARRATIVE),
+				Instant.parse("2026-03-14T02:30:00Z"), "police.qng", null, null)));
+		String html = html(mvc.perform(htmx(get("/cases/{c}/persons-panel", CASE)).with(caseworker()))
+			.andExpect(status().isOk())
+			.andReturn());
+		assertThat(html).contains("Chăm sóc sức khỏe", Agency.HEALTH.label(), "Lời khai, tường trình",
+				"police.qng · 14/03/2026 09:30", "Còn hiệu lực", "data-confirm=\"Rút lại lần đồng ý này?",
+				"/consents/" + consent + "/withdrawal\"");
+		mvc.perform(vi(post("/cases/{c}/persons/{p}/consents/{id}/withdrawal", CASE, VICTIM, consent)).with(caseworker())
+			.with(csrf())).andExpect(status().isFound()).andExpect(redirectedUrl("/cases/" + CASE))
+			.andExpect(flash().attribute("done", "Đã rút lại lần đồng ý."));
+		verify(records).withdraw(CASE, VICTIM, consent, caseworkerOfficer());
+	}
+
+	@Test
+	void aPersonAddedWithARoleTheServiceRefusesIsShownAgainWithItsMessage() throws Exception {
+		when(records.add(eq(CASE), eq(CasePersons.Role.VICTIM), any(), any())).thenThrow(new InvalidRequestException(
+				List.of(new InvalidRequestException.Rejection("role", "validation.role-added"))));
+		String html = html(mvc.perform(htmx(post("/cases/{c}/persons", CASE).param("role", "VICTIM")
+			.param("person.fullName", NAME)
+			.with(caseworker())
+			.with(csrf()))).andExpect(status().isBadRequest()).andReturn());
+		assertThat(html).contains("id=\"f-role-add-person-error\"", "name=\"person.fullName\" value=\"" + NAME + "\"");
+		assertNothingPersonalInTitlesOrUrls(html);
+	}
+
+	@Test
+	void aRevealOfASectionThatDoesNotExistIsABadRequest() throws Exception {
+		mvc.perform(htmx(post("/cases/{c}/persons/{p}/reveal", CASE, VICTIM).param("sections", "everything")
+			.with(caseworker())
+			.with(csrf()))).andExpect(status().isBadRequest());
+		verify(records, never()).read(any(), any(), any(), any());
 	}
 
 	private static void assertNothingPersonalInTitlesOrUrls(String html) {

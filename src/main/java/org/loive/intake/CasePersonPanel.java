@@ -67,8 +67,9 @@ class CasePersonPanel {
 		}
 	}
 
-	static final Form PERSONAL_DATA = Form.of(PersonalData.class);
-	static final Form NEW_PERSON = Form.of(CasePersonController.NewPerson.class);
+	static final Form PERSONAL_DATA = nestedFirst(PersonalData.class, PersonalData.Identity.class,
+			PersonalData.Contact.class, PersonalData.Narrative.class, PersonalData.Health.class, PersonalData.Legal.class);
+	static final Form NEW_PERSON = nestedFirst(CasePersonController.NewPerson.class, PersonRequest.class);
 	static final Form CONSENT = Form.of(CasePersonController.ConsentRequest.class);
 	static final Form BREAK_GLASS = Form.of(CasePersonController.BreakGlass.class);
 
@@ -163,6 +164,18 @@ class CasePersonPanel {
 			.toList(), "agencies", Arrays.stream(Agency.values())
 			.map(agency -> new FormView.Choice(agency.name(), agency.label()))
 			.toList());
+	}
+
+	/**
+	 * The form of a record, its nested records' forms read first: {@link Form#of} caches with
+	 * {@code ConcurrentHashMap.computeIfAbsent}, which throws "Recursive update" when a nested form is
+	 * computed inside its parent's computation and falls into the same bin.
+	 */
+	private static Form nestedFirst(Class<?> type, Class<?>... nested) {
+		for (Class<?> record : nested) {
+			Form.of(record);
+		}
+		return Form.of(type);
 	}
 
 	private static String moment(Instant instant) {

@@ -96,8 +96,8 @@ class CasePersonPages {
 
 	@PostMapping("/cases/{caseId}/persons/{personId}/sections")
 	String write(@PathVariable UUID caseId, @PathVariable UUID personId, @RequestParam(required = false) UUID task,
-			@RequestParam MultiValueMap<String, String> params, Officer officer, Model model, RedirectAttributes redirect, HttpServletResponse response,
-			@RequestHeader(name = HTMX, required = false) String htmx) {
+			@RequestParam MultiValueMap<String, String> params, Officer officer, Model model, RedirectAttributes redirect,
+			HttpServletResponse response, @RequestHeader(name = HTMX, required = false) String htmx) {
 		Forms.Bound<PersonalData> bound = forms.bind(CasePersonPanel.PERSONAL_DATA, params, PersonalData.class);
 		Forms.Bound<PersonalData> checked = bound.valid() && bound.value().equals(PersonalData.empty())
 				? new Forms.Bound<>(null, Map.of("", panels.message("validation.section-required"))) : bound;
@@ -119,8 +119,8 @@ class CasePersonPages {
 
 	@PostMapping("/cases/{caseId}/persons/{personId}/consents")
 	String grant(@PathVariable UUID caseId, @PathVariable UUID personId, @RequestParam(required = false) UUID task,
-			@RequestParam MultiValueMap<String, String> params, Officer officer, Model model, RedirectAttributes redirect, HttpServletResponse response,
-			@RequestHeader(name = HTMX, required = false) String htmx) {
+			@RequestParam MultiValueMap<String, String> params, Officer officer, Model model, RedirectAttributes redirect,
+			HttpServletResponse response, @RequestHeader(name = HTMX, required = false) String htmx) {
 		return submit(new Submission<>(caseId, task, personId, CasePersonPanel.Entered.CONSENT, params,
 				forms.bind(CasePersonPanel.CONSENT, params, CasePersonController.ConsentRequest.class),
 				consent -> records.grant(caseId, personId, consent.purpose(), consent.recipientAgency(), consent.sections(),

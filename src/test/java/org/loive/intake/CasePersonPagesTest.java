@@ -34,6 +34,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anySet;
 import static org.mockito.ArgumentMatchers.eq;
@@ -131,7 +132,7 @@ class CasePersonPagesTest {
 			.with(caseworker())
 			.with(csrf())))
 			.andExpect(status().isOk())
-			.andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
+			.andExpect(header().string("Cache-Control", containsString("no-store")))
 			.andReturn();
 		assertThat(html(result)).contains("class=\"revealed\" data-section=\"identity\"", NAME, "15/03/2004", "<dd>Nữ</dd>",
 				"Việc xem đã được ghi nhật ký", "Ẩn", "hx-get=\"/cases/" + CASE + "/persons/" + VICTIM + "/hidden\"");
@@ -197,7 +198,7 @@ class CasePersonPagesTest {
 			.with(supervisor())
 			.with(csrf())))
 			.andExpect(status().isOk())
-			.andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
+			.andExpect(header().string("Cache-Control", containsString("no-store")))
 			.andReturn());
 		assertThat(html).contains("Lần đọc này được đánh dấu để thanh tra xem xét", PHONE, "data-section=\"contact\"",
 				"class=\"break-glass-form\"");

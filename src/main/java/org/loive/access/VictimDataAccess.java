@@ -40,6 +40,28 @@ public class VictimDataAccess {
 	/** Why a supervisor breaks the glass: a code, and optionally the number of a decision or a request. */
 	public enum BreakGlassReason { SAFETY_EMERGENCY, COMPLAINT_INVESTIGATION, COURT_OR_PROSECUTOR_REQUEST, QUALITY_REVIEW }
 
+	/**
+	 * Why a section cannot be read now: the officer's role, another province, no work of their agency on
+	 * the case, a section outside their agency's duty, or a section the person has not consented to share.
+	 */
+	public enum Refusal {
+		NO_VICTIM_DATA("access.no-victim-data"), OTHER_AREA("access.other-area"), NOT_INVOLVED("access.not-involved"),
+		NOT_DUTY("access.section-not-allowed"), NO_CONSENT("access.section-not-allowed");
+
+		private final String messageKey;
+
+		Refusal(String messageKey) {
+			this.messageKey = messageKey;
+		}
+	}
+
+	/**
+	 * The sections an officer could read now, why each other one asked about is refused, and whether they
+	 * work on the case at all (a caseworker of its province whose agency is involved), whatever the sections.
+	 */
+	public record Readable(Set<String> sections, Map<String, Refusal> refused, boolean involved) {
+	}
+
 	static final String DENIAL_RECORDED = VictimDataAccess.class.getName() + ".denialRecorded";
 
 	private final CaseInvolvement involvement;
@@ -72,6 +94,33 @@ public class VictimDataAccess {
 		T released = release.get();
 		audit.record(event.purpose(purpose(involved) + ";" + String.join(",", new LinkedHashSet<>(bases))));
 		return released;
+	}
+
+	/**
+	 * What {@link #read} would release of these sections now, decided by the same checks, for a page to
+	 * offer only what can be read: it releases nothing and so records nothing.
+	 */
+	@Transactional(readOnly = true)
+	public Readable readable(Officer officer, CaseScope scope, UUID personId, Set<String> sections) {
+		Optional<Refusal> refusal = roleAndProvince(Officer.CASEWORKER, officer, scope);
+		Set<String> involved = refusal.isPresent() ? Set.of() : involved(officer, scope).keySet();
+		if (refusal.isEmpty() && involved.isEmpty()) {
+			refusal = Optional.of(Refusal.NOT_INVOLVED);
+		}
+		Set<String> readable = new TreeSet<>();
+		Map<String, Refusal> refused = new TreeMap<>();
+		for (String section : sections) {
+			if (refusal.isPresent()) {
+				refused.put(section, refusal.get());
+			}
+			else if (basis(involved, personId, section).isPresent()) {
+				readable.add(section);
+			}
+			else {
+				refused.put(section, inDuty(involved, section) ? Refusal.NO_CONSENT : Refusal.NOT_DUTY);
+			}
+		}
+		return new Readable(readable, refused, refusal.isEmpty());
 	}
 
 	/**
@@ -114,21 +163,43 @@ public class VictimDataAccess {
 	/** Role, area and involvement: the checks every caseworker action on victim data passes first. */
 	private Map<String, String> involvedAgencies(Officer officer, CaseScope scope, AuditEvent event) {
 		requireRoleAndProvince(Officer.CASEWORKER, officer, scope, event);
-		Map<String, String> involved = new TreeMap<>(involvement.agencies(scope.caseId()));
-		involved.keySet().retainAll(officer.agencies());
+		Map<String, String> involved = involved(officer, scope);
 		if (involved.isEmpty()) {
-			throw deny(event, "access.not-involved");
+			throw deny(event, Refusal.NOT_INVOLVED.messageKey);
 		}
 		return involved;
 	}
 
+	/** The officer's agencies with work on the case, each with its open task if it has one. */
+	private Map<String, String> involved(Officer officer, CaseScope scope) {
+		Map<String, String> involved = new TreeMap<>(involvement.agencies(scope.caseId()));
+		involved.keySet().retainAll(officer.agencies());
+		return involved;
+	}
+
 	private void requireRoleAndProvince(String role, Officer officer, CaseScope scope, AuditEvent event) {
+		Optional<Refusal> refusal = roleAndProvince(role, officer, scope);
+		if (refusal.isPresent()) {
+			throw refusal.get() == Refusal.OTHER_AREA ? deny(event, refusal.get().messageKey, scope.province())
+					: deny(event, refusal.get().messageKey);
+		}
+	}
+
+	private static Optional<Refusal> roleAndProvince(String role, Officer officer, CaseScope scope) {
 		if (!officer.hasRole(role)) {
-			throw deny(event, "access.no-victim-data");
+			return Optional.of(Refusal.NO_VICTIM_DATA);
 		}
 		if (!scope.province().equals(officer.province())) {
-			throw deny(event, "access.other-area", scope.province());
+			return Optional.of(Refusal.OTHER_AREA);
 		}
+		return Optional.empty();
+	}
+
+	/** Whether the section is one of an involved agency's, whatever its basis: refused then for want of consent. */
+	private static boolean inDuty(Set<String> involved, String section) {
+		return involved.stream()
+			.flatMap(group -> Agency.ofGroup(group).stream())
+			.anyMatch(agency -> SectionPolicy.basis(agency, section).isPresent());
 	}
 
 	/** The law, or a consent, that lets one of the officer's involved agencies see the section. */

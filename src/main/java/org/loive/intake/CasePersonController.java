@@ -12,6 +12,7 @@ import org.loive.access.Agency;
 import org.loive.access.Officer;
 import org.loive.access.VictimDataAccess;
 import org.loive.platform.InvalidRequestException;
+import org.loive.platform.web.ChoicesFrom;
 import org.loive.vault.Consents;
 import org.loive.vault.ErasureReason;
 import org.loive.vault.PersonalData;
@@ -48,11 +49,11 @@ class CasePersonController {
 	}
 
 	record ConsentRequest(@NotNull(message = "validation.required") Consents.Purpose purpose,
-			@NotNull(message = "validation.required") Agency recipientAgency,
-			@NotEmpty(message = "validation.required") Set<@NotNull(message = "validation.required") Section> sections) {
+			@NotNull(message = "validation.required") @ChoicesFrom("agencies") Agency recipientAgency,
+			@NotEmpty(message = "validation.required") @ChoicesFrom("sections") Set<@NotNull(message = "validation.required") Section> sections) {
 	}
 
-	record BreakGlass(@NotEmpty(message = "validation.required") Set<@NotNull(message = "validation.required") Section> sections,
+	record BreakGlass(@NotEmpty(message = "validation.required") @ChoicesFrom("sections") Set<@NotNull(message = "validation.required") Section> sections,
 			@NotNull(message = "validation.required") VictimDataAccess.BreakGlassReason reason,
 			@Schema(description = "Số văn bản, quyết định, yêu cầu / Number of the decision or request", example = "123/QĐ-CA")
 			@Pattern(regexp = "^[\\p{L}0-9/._-]{1,64}$", message = "validation.reference") String reference) {
@@ -128,7 +129,8 @@ class CasePersonController {
 		return records.withdraw(caseId, personId, consentId, officer);
 	}
 
-	private static Set<Section> sections(String codes) {
+	/** The sections named by their codes; 400 for a code that names none. */
+	static Set<Section> sections(String codes) {
 		Set<Section> sections = EnumSet.noneOf(Section.class);
 		for (String code : codes.split(",")) {
 			sections.add(Section.ofCode(code.strip()).orElseThrow(() -> new InvalidRequestException(

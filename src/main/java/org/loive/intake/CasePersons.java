@@ -22,6 +22,10 @@ class CasePersons {
 	record Codes(String sex, String ageBand, String nationality, Boolean ethnicMinority) {
 	}
 
+	/** A linked person as the persons panel lists them: role, sex and age band codes, nothing personal. */
+	record CodedPerson(UUID personId, Role role, String sex, String ageBand) {
+	}
+
 	private final JdbcClient jdbc;
 
 	CasePersons(JdbcClient jdbc) {
@@ -43,11 +47,16 @@ class CasePersons {
 	}
 
 	List<LinkedPerson> of(UUID caseId) {
+		return coded(caseId).stream().map(person -> new LinkedPerson(person.personId(), person.role())).toList();
+	}
+
+	List<CodedPerson> coded(UUID caseId) {
 		return jdbc.sql("""
-				select id, role from case_person where case_id = :case
+				select id, role, sex, age_band from case_person where case_id = :case
 				order by case when role in ('IDENTIFYING', 'VICTIM') then 0 else 1 end, created_at, id""")
 			.param("case", caseId)
-			.query((row, n) -> new LinkedPerson(row.getObject("id", UUID.class), Role.valueOf(row.getString("role"))))
+			.query((row, n) -> new CodedPerson(row.getObject("id", UUID.class), Role.valueOf(row.getString("role")),
+					row.getString("sex"), row.getString("age_band")))
 			.list();
 	}
 

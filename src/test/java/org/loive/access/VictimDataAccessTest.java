@@ -21,6 +21,7 @@ import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 
 /** The decision point's rules one by one, the case's history and consents given, the audit log observed. */
 class VictimDataAccessTest {
@@ -87,6 +88,39 @@ class VictimDataAccessTest {
 		assertThat(read.purpose()).isEqualTo("break-glass:SAFETY_EMERGENCY");
 		assertThatThrownBy(() -> access.authorizeBreakGlass(caseworker("police"), QNG, PERSON, sections("identity"),
 				VictimDataAccess.BreakGlassReason.QUALITY_REVIEW, null)).isInstanceOf(ApiException.class);
+	}
+
+	@Test
+	void whatCouldBeReadNowIsDecidedByTheSameRulesAndRecordsNothing() {
+		Set<String> all = sections("identity", "contact", "narrative", "health", "legal");
+		VictimDataAccess.Readable police = access.readable(caseworker("police"), QNG, PERSON, all);
+		assertThat(police.sections()).containsExactly("contact", "identity", "legal", "narrative");
+		assertThat(police.refused()).containsExactly(Map.entry("health", VictimDataAccess.Refusal.NOT_DUTY));
+		assertThat(police.involved()).isTrue();
+		VictimDataAccess.Readable health = access.readable(caseworker("health"), QNG, PERSON, all);
+		assertThat(health.sections()).containsExactly("contact", "health", "identity");
+		assertThat(health.refused()).containsEntry("narrative", VictimDataAccess.Refusal.NO_CONSENT)
+			.containsEntry("legal", VictimDataAccess.Refusal.NOT_DUTY);
+		consent = Optional.of(CONSENT);
+		assertThat(access.readable(caseworker("health"), QNG, PERSON, all).sections()).contains("narrative");
+		verifyNoInteractions(audit);
+	}
+
+	@Test
+	void whatCouldBeReadNowIsNothingForAnotherProvinceAnUninvolvedAgencyOrAnotherRole() {
+		Set<String> identity = sections("identity");
+		Officer gli = new Officer("police.gli", Set.of(Officer.CASEWORKER), Set.of("police"), "GLI");
+		Officer supervisor = new Officer("supervisor.qng", Set.of(Officer.SUPERVISOR), Set.of("police"), "QNG");
+		assertThat(access.readable(gli, QNG, PERSON, identity).refused())
+			.containsExactly(Map.entry("identity", VictimDataAccess.Refusal.OTHER_AREA));
+		VictimDataAccess.Readable legalAid = access.readable(caseworker("legal-aid"), QNG, PERSON, identity);
+		assertThat(legalAid.refused()).containsExactly(Map.entry("identity", VictimDataAccess.Refusal.NOT_INVOLVED));
+		assertThat(legalAid.involved()).isFalse();
+		VictimDataAccess.Readable none = access.readable(supervisor, QNG, PERSON, identity);
+		assertThat(none.sections()).isEmpty();
+		assertThat(none.refused()).containsExactly(Map.entry("identity", VictimDataAccess.Refusal.NO_VICTIM_DATA));
+		assertThat(none.involved()).isFalse();
+		verifyNoInteractions(audit);
 	}
 
 	private void assertRefused(Officer officer, VictimDataAccess.CaseScope scope, Set<String> sections, String key,

@@ -1,5 +1,6 @@
 package org.loive.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.loive.platform.ApiException;
 import org.loive.platform.InvalidRequestException;
@@ -36,35 +37,37 @@ class PageExceptionHandler {
 	}
 
 	@ExceptionHandler(ApiException.class)
-	ModelAndView api(ApiException e, HttpServletResponse response) {
-		return page(e.status(), problems.message(e.messageKey(), e.arguments()), List.of(), response);
+	ModelAndView api(ApiException e, HttpServletRequest request, HttpServletResponse response) {
+		return page(e.status(), problems.message(e.messageKey(), e.arguments()), List.of(), request, response);
 	}
 
 	@ExceptionHandler(InvalidRequestException.class)
-	ModelAndView invalid(InvalidRequestException e, HttpServletResponse response) {
+	ModelAndView invalid(InvalidRequestException e, HttpServletRequest request, HttpServletResponse response) {
 		return page(HttpStatus.BAD_REQUEST, problems.message("problem.invalid-request"),
-				e.rejections().stream().map(r -> r.field() + ": " + problems.message(r.messageKey())).toList(), response);
+				e.rejections().stream().map(r -> r.field() + ": " + problems.message(r.messageKey())).toList(), request,
+				response);
 	}
 
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
 			HandlerMethodValidationException.class })
-	ModelAndView badParameter(Exception e, HttpServletResponse response) {
-		return page(HttpStatus.BAD_REQUEST, problems.message("problem.invalid-request"), List.of(), response);
+	ModelAndView badParameter(Exception e, HttpServletRequest request, HttpServletResponse response) {
+		return page(HttpStatus.BAD_REQUEST, problems.message("problem.invalid-request"), List.of(), request, response);
 	}
 
 	@ExceptionHandler(Exception.class)
-	ModelAndView unexpected(Exception e, HttpServletResponse response) {
+	ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
 		String incident = UUID.randomUUID().toString();
 		log.error("Unexpected {} on a page (incident {})", e.getClass().getName(), incident);
 		log.debug("Incident {}", incident, e);
 		return page(HttpStatus.INTERNAL_SERVER_ERROR, problems.message("problem.unexpected", incident), List.of(),
-				response);
+				request, response);
 	}
 
-	private static ModelAndView page(HttpStatus status, String message, List<String> details,
+	/** The error page; for a partial update (htmx), the alert alone, shown where the update would have gone. */
+	private static ModelAndView page(HttpStatus status, String message, List<String> details, HttpServletRequest request,
 			HttpServletResponse response) {
 		response.setStatus(status.value());
-		ModelAndView page = new ModelAndView("error");
+		ModelAndView page = new ModelAndView(request.getHeader("HX-Request") != null ? "fragments/alert :: alert" : "error");
 		page.setStatus(status);
 		page.addObject("status", status.value());
 		page.addObject("message", message);

@@ -67,9 +67,8 @@ class CasePersonPanel {
 		}
 	}
 
-	static final Form PERSONAL_DATA = nestedFirst(PersonalData.class, PersonalData.Identity.class,
-			PersonalData.Contact.class, PersonalData.Narrative.class, PersonalData.Health.class, PersonalData.Legal.class);
-	static final Form NEW_PERSON = nestedFirst(CasePersonController.NewPerson.class, PersonRequest.class);
+	static final Form PERSONAL_DATA = Form.of(PersonalData.class);
+	static final Form NEW_PERSON = Form.of(CasePersonController.NewPerson.class);
 	static final Form CONSENT = Form.of(CasePersonController.ConsentRequest.class);
 	static final Form BREAK_GLASS = Form.of(CasePersonController.BreakGlass.class);
 
@@ -171,13 +170,6 @@ class CasePersonPanel {
 	 * {@code ConcurrentHashMap.computeIfAbsent}, which throws "Recursive update" when a nested form is
 	 * computed inside its parent's computation and falls into the same bin.
 	 */
-	private static Form nestedFirst(Class<?> type, Class<?>... nested) {
-		for (Class<?> record : nested) {
-			Form.of(record);
-		}
-		return Form.of(type);
-	}
-
 	private static String moment(Instant instant) {
 		return instant == null ? null : MOMENT.format(instant);
 	}

@@ -129,7 +129,7 @@ class CasePages {
 		CaseView view = cases.view(caseId, officer);
 		model.addAttribute("view", view);
 		model.addAttribute("timeline", CaseTimeline.of(view));
-		model.addAttribute("diagrams", CaseTimeline.diagramKeys(view.openTasks(), ReferralProcess.KEY));
+		model.addAttribute("diagrams", CaseTimeline.diagrams(view.openTasks(), ReferralProcess.KEY));
 		model.addAttribute("caseworker", officer.hasRole(Officer.CASEWORKER));
 		model.addAttribute("supervisor", officer.hasRole(Officer.SUPERVISOR));
 		Map.of("proceedingsForm", PROCEEDINGS, "withdrawalForm", WITHDRAWAL, "transferForm", TRANSFER)

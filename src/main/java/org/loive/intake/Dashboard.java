@@ -42,11 +42,11 @@ class Dashboard {
 			long escalationCount, List<CaseProgress.ProvinceEscalation> latestEscalations, Map<String, Workload> workload,
 			YearMonth thisMonth, long receivedThisMonth, long receivedLastMonth) {
 
-		int openCases() {
+		public int openCases() {
 			return openByStage.values().stream().mapToInt(Integer::intValue).sum();
 		}
 
-		int overdueSteps() {
+		public int overdueSteps() {
 			return overdueBySteps.stream().mapToInt(LateStep::overdue).sum();
 		}
 	}

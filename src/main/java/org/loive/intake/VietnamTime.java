@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /** Moments as the pages show them to people: {@code dd/MM/yyyy} (and {@code HH:mm}) in Vietnam's time. */
-@Component
+@Component("vietnamTime")
 class VietnamTime {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(Vietnam.ZONE);
@@ -23,16 +23,16 @@ class VietnamTime {
 		this.clock = clock;
 	}
 
-	String date(Instant at) {
+	public String date(Instant at) {
 		return at == null ? "" : DATE.format(at);
 	}
 
-	String dateTime(Instant at) {
+	public String dateTime(Instant at) {
 		return at == null ? "" : DATE_TIME.format(at);
 	}
 
 	/** Calendar days from today to the day of the deadline, in Vietnam: negative when it has passed. */
-	long daysLeft(Instant due) {
+	public long daysLeft(Instant due) {
 		return ChronoUnit.DAYS.between(LocalDate.now(clock.withZone(Vietnam.ZONE)), due.atZone(Vietnam.ZONE).toLocalDate());
 	}
 }

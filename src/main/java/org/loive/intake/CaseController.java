@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.YearMonth;
 import java.util.UUID;
 
 @RestController
@@ -57,10 +58,12 @@ class CaseController {
 			@RequestParam(required = false) @Size(max = 32, message = "validation.reference-search") String q,
 			@RequestParam(required = false) Stage stage,
 			@RequestParam(required = false) Boolean overdue,
+			@Parameter(description = "Tháng tiếp nhận, giờ Việt Nam / Month received, Vietnam time", example = "2026-11")
+			@RequestParam(required = false) YearMonth received,
 			@RequestParam(defaultValue = "0") @Min(value = 0, message = "validation.page") int page,
 			@RequestParam(defaultValue = "50") @Min(value = 1, message = "validation.size")
 			@Max(value = 200, message = "validation.size") int size) {
-		return cases.list(officer, q, stage, overdue, page, size);
+		return cases.list(officer, q, stage, overdue, received, page, size);
 	}
 
 	@GetMapping("/{caseId}")

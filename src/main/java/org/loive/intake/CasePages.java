@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.YearMonth;
 import java.util.Map;
 import java.util.UUID;
 
@@ -56,8 +57,9 @@ class CasePages {
 	@GetMapping("/cases")
 	String list(Officer officer, @RequestParam(required = false) @Size(max = 32) String q,
 			@RequestParam(required = false) Stage stage, @RequestParam(required = false) Boolean overdue,
+			@RequestParam(required = false) YearMonth received,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page, Model model) {
-		model.addAttribute("cases", cases.list(officer, q, stage, overdue, page, PAGE_SIZE));
+		model.addAttribute("cases", cases.list(officer, q, stage, overdue, received, page, PAGE_SIZE));
 		model.addAttribute("stages", Stage.values());
 		return "intake/cases";
 	}

@@ -6,6 +6,7 @@ import org.loive.audit.AuditAction;
 import org.loive.audit.AuditEvent;
 import org.loive.audit.AuditLog;
 import org.loive.platform.ApiException;
+import org.loive.platform.Vietnam;
 import org.loive.vault.Consents;
 import org.loive.workflow.CaseMilestones;
 import org.loive.workflow.CaseProgress;
@@ -17,7 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +35,9 @@ import java.util.UUID;
  */
 @Service
 class Cases {
+
+	/** Later than any case's receipt: the upper bound of a list without a month. */
+	private static final Instant END_OF_RECORDS = Instant.parse("9999-01-01T00:00:00Z");
 
 	private final JdbcClient jdbc;
 	private final CasePersons persons;
@@ -69,26 +76,30 @@ class Cases {
 	}
 
 	/**
-	 * A page of the province's cases, newest first, found by reference (exact or prefix, any case). The
+	 * A page of the province's cases, newest first, found by reference (exact or prefix, any case) and by the
+	 * calendar month of Vietnam they were received in. The
 	 * engine's open steps are read in one query; a stage or overdue filter becomes a set of case ids to keep
 	 * or to leave out, so that matching, sorting and paging all happen in SQL.
 	 */
 	@Transactional(readOnly = true)
-	CasePage list(Officer officer, String q, Stage stage, Boolean overdue, int page, int size) {
+	CasePage list(Officer officer, String q, Stage stage, Boolean overdue, YearMonth received, int page, int size) {
 		String province = officer.province();
 		Map<UUID, CaseProgress.Summary> open = progress.openCasesOf(province);
 		Filter filter = Filter.of(open, stage, overdue);
 		String where = """
 				where (area = :province or area like :communes)
 				  and (:q = '' or upper(reference) like :q escape '\\')
+				  and received_at >= :from and received_at < :to
 				  and (id = any(cast(string_to_array(:ids, ',') as uuid[])) = :keep or not :filtered)""";
 		long total = jdbc.sql("select count(*) from referral_case " + where)
 			.params(filter.params(province, q))
+			.params(months(received))
 			.query(Long.class)
 			.single();
 		List<CaseSummary> items = jdbc.sql("select * from referral_case " + where
 				+ " order by received_at desc, id limit :size offset :offset")
 			.params(filter.params(province, q))
+			.params(months(received))
 			.param("size", size)
 			.param("offset", (long) page * size)
 			.query((row, n) -> map(row))
@@ -97,6 +108,28 @@ class Cases {
 			.map(record -> summary(record, open.get(record.id())))
 			.toList();
 		return new CasePage(items, page, size, total);
+	}
+
+	/** How many cases of the province were received in a calendar month of Vietnam. */
+	long receivedIn(String province, YearMonth month) {
+		return jdbc.sql("""
+				select count(*) from referral_case
+				where (area = :province or area like :communes) and received_at >= :from and received_at < :to""")
+			.param("province", province)
+			.param("communes", province + "-%")
+			.params(months(month))
+			.query(Long.class)
+			.single();
+	}
+
+	/** From the first moment of the month in Vietnam to the first of the next; every time when there is no month. */
+	private static Map<String, Object> months(YearMonth month) {
+		return month == null ? Map.of("from", Timestamp.from(Instant.EPOCH), "to", Timestamp.from(END_OF_RECORDS))
+				: Map.of("from", monthStart(month), "to", monthStart(month.plusMonths(1)));
+	}
+
+	private static Timestamp monthStart(YearMonth month) {
+		return Timestamp.from(month.atDay(1).atStartOfDay(Vietnam.ZONE).toInstant());
 	}
 
 	/** The cases a stage or overdue filter keeps (or leaves out), by id; no filter keeps every case. */

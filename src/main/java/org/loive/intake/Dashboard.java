@@ -4,13 +4,10 @@ import org.loive.access.Officer;
 import org.loive.platform.Vietnam;
 import org.loive.workflow.CaseProgress;
 import org.loive.workflow.Stage;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -51,12 +48,12 @@ class Dashboard {
 		}
 	}
 
-	private final JdbcClient jdbc;
+	private final Cases cases;
 	private final CaseProgress progress;
 	private final Clock clock;
 
-	Dashboard(JdbcClient jdbc, CaseProgress progress, Clock clock) {
-		this.jdbc = jdbc;
+	Dashboard(Cases cases, CaseProgress progress, Clock clock) {
+		this.cases = cases;
 		this.progress = progress;
 		this.clock = clock;
 	}
@@ -88,24 +85,6 @@ class Dashboard {
 		YearMonth thisMonth = YearMonth.now(clock.withZone(Vietnam.ZONE));
 		return new Figures(byStage, overdueByAgency, List.copyOf(overdueByStep.values()),
 				progress.escalationCountOf(province), progress.latestEscalationsOf(province, LATEST), workload, thisMonth,
-				received(province, thisMonth), received(province, thisMonth.minusMonths(1)));
-	}
-
-	/** Cases of the province received in a calendar month of Vietnam. */
-	private long received(String province, YearMonth month) {
-		return jdbc.sql("""
-				select count(*) from referral_case
-				where (area = :province or area like :communes) and received_at >= :from and received_at < :to""")
-			.param("province", province)
-			.param("communes", province + "-%")
-			.param("from", start(month))
-			.param("to", start(month.plusMonths(1)))
-			.query(Long.class)
-			.single();
-	}
-
-	private static Timestamp start(YearMonth month) {
-		LocalDate first = month.atDay(1);
-		return Timestamp.from(first.atStartOfDay(Vietnam.ZONE).toInstant());
+				cases.receivedIn(province, thisMonth), cases.receivedIn(province, thisMonth.minusMonths(1)));
 	}
 }

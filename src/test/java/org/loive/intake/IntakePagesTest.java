@@ -180,7 +180,7 @@ class IntakePagesTest {
 
 	@Test
 	void caseListSearchesByReferenceAndLabelsEveryColumn() throws Exception {
-		when(cases.list(any(), eq("qng-2026"), eq(Stage.VERIFICATION), isNull(), eq(0), eq(CasePages.PAGE_SIZE)))
+		when(cases.list(any(), eq("qng-2026"), eq(Stage.VERIFICATION), isNull(), isNull(), eq(0), eq(CasePages.PAGE_SIZE)))
 			.thenReturn(new CasePage(List.of(new CaseSummary(CASE, "QNG-2026-000007", "HOTLINE_111", "QNG", NOW,
 					Stage.VERIFICATION, 2, true)), 0, CasePages.PAGE_SIZE, 1));
 		String html = page(mvc.perform(get("/cases").param("q", "qng-2026").param("stage", "VERIFICATION").with(police()))
@@ -192,10 +192,12 @@ class IntakePagesTest {
 
 	@Test
 	void emptyCaseListSaysWhy() throws Exception {
-		when(cases.list(any(), any(), any(), any(), eq(0), eq(CasePages.PAGE_SIZE)))
+		when(cases.list(any(), any(), any(), eq(true), eq(java.time.YearMonth.of(2026, 11)), eq(0), eq(CasePages.PAGE_SIZE)))
 			.thenReturn(new CasePage(List.of(), 0, CasePages.PAGE_SIZE, 0));
-		String html = page(mvc.perform(get("/cases").param("overdue", "true").with(supervisor())).andExpect(status().isOk()));
-		assertThat(html).contains("empty-state", "Không có hồ sơ nào khớp").doesNotContain("<table id=\"cases\"");
+		String html = page(mvc.perform(get("/cases").param("overdue", "true").param("received", "2026-11")
+			.with(supervisor())).andExpect(status().isOk()));
+		assertThat(html).contains("empty-state", "Không có hồ sơ nào khớp", "value=\"2026-11\"")
+			.doesNotContain("<table id=\"cases\"");
 	}
 
 	@Test
@@ -285,7 +287,8 @@ class IntakePagesTest {
 		assertThat(title(html)).isEqualTo("Tổng quan địa bàn — Lối Về");
 		assertThat(html).contains("id=\"by-stage\"", "href=\"/cases?stage=VERIFICATION\" data-stage=\"VERIFICATION\">3</a>",
 				"id=\"overdue-by-agency\"", "Sở Y tế, cơ sở trợ giúp xã hội / Health department, social assistance",
-				"href=\"/cases?overdue=true\">2</a>", "id=\"received-this-month\"", "Tiếp nhận tháng 11/2026",
+				"href=\"/cases?overdue=true\">2</a>", "id=\"received-this-month\"", "Tiếp nhận tháng 11/2026", "href=\"/cases?received=2026-11\"",
+				"href=\"/cases?received=2026-10\"",
 				"tháng trước: 4", "href=\"/cases/" + CASE + "\"");
 	}
 

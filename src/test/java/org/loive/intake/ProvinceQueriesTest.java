@@ -159,7 +159,7 @@ class ProvinceQueriesTest {
 
 	@Test
 	void dashboardCountsTheProvinceOnlyByStageAgencyStepAndVietnamsMonths() {
-		Dashboard.Figures figures = new Dashboard(jdbc, progress, Clock.fixed(NOW, ZoneOffset.UTC)).of(SUPERVISOR);
+		Dashboard.Figures figures = new Dashboard(cases, progress, Clock.fixed(NOW, ZoneOffset.UTC)).of(SUPERVISOR);
 		assertThat(figures.openByStage()).containsOnly(java.util.Map.entry(Stage.VERIFICATION, 1),
 				java.util.Map.entry(Stage.CLASSIFICATION, 1));
 		assertThat(figures.overdueByAgency()).containsOnly(java.util.Map.entry("health", 1), java.util.Map.entry("police", 1));
@@ -175,7 +175,7 @@ class ProvinceQueriesTest {
 
 	@Test
 	void caseListNewestFirstOfTheProvinceOnly() {
-		CasePage page = cases.list(SUPERVISOR, null, null, null, 0, 50);
+		CasePage page = cases.list(SUPERVISOR, null, null, null, null, 0, 50);
 		assertThat(page.total()).isEqualTo(4);
 		assertThat(page.items()).extracting(CaseSummary::caseId).startsWith(CLOSED, ON_TIME, OVERDUE);
 		assertThat(page.items().get(0).stage()).isEqualTo(Stage.CLOSED);
@@ -183,31 +183,39 @@ class ProvinceQueriesTest {
 	}
 
 	@Test
+	void caseListByTheMonthOfVietnamTheCaseWasReceivedIn() {
+		assertThat(cases.list(SUPERVISOR, null, null, null, java.time.YearMonth.of(2026, 11), 0, 50).total()).isEqualTo(3);
+		assertThat(ids(cases.list(SUPERVISOR, "QNG-2026-000000", null, null, java.time.YearMonth.of(2026, 10), 0, 50)))
+			.hasSize(1);
+		assertThat(cases.list(SUPERVISOR, null, null, null, java.time.YearMonth.of(2026, 9), 0, 50).total()).isZero();
+	}
+
+	@Test
 	void caseListPagesInSql() {
-		CasePage second = cases.list(SUPERVISOR, null, null, null, 1, 2);
+		CasePage second = cases.list(SUPERVISOR, null, null, null, null, 1, 2);
 		assertThat(second.total()).isEqualTo(4);
 		assertThat(second.items()).extracting(CaseSummary::caseId).first().isEqualTo(OVERDUE);
 	}
 
 	@Test
 	void referenceSearchIsExactOrPrefixInAnyCaseAndTakesNoWildcards() {
-		assertThat(cases.list(SUPERVISOR, "qng-2026-000002", null, null, 0, 50).items()).extracting(CaseSummary::caseId)
+		assertThat(cases.list(SUPERVISOR, "qng-2026-000002", null, null, null, 0, 50).items()).extracting(CaseSummary::caseId)
 			.containsExactly(ON_TIME);
-		assertThat(cases.list(SUPERVISOR, " QNG-2026-00000", null, null, 0, 50).total()).isEqualTo(4);
-		assertThat(cases.list(SUPERVISOR, "QNG-2026-%", null, null, 0, 50).total()).isZero();
-		assertThat(cases.list(SUPERVISOR, "GLI", null, null, 0, 50).total()).isZero();
+		assertThat(cases.list(SUPERVISOR, " QNG-2026-00000", null, null, null, 0, 50).total()).isEqualTo(4);
+		assertThat(cases.list(SUPERVISOR, "QNG-2026-%", null, null, null, 0, 50).total()).isZero();
+		assertThat(cases.list(SUPERVISOR, "GLI", null, null, null, 0, 50).total()).isZero();
 	}
 
 	@Test
 	void stageAndOverdueFiltersKeepOrLeaveOutTheEnginesCases() {
-		assertThat(ids(cases.list(SUPERVISOR, null, Stage.VERIFICATION, null, 0, 50))).containsExactly(OVERDUE);
-		assertThat(ids(cases.list(SUPERVISOR, null, Stage.CLASSIFICATION, null, 0, 50))).containsExactly(ON_TIME);
-		assertThat(ids(cases.list(SUPERVISOR, null, Stage.CLOSED, null, 0, 50))).hasSize(2).startsWith(CLOSED);
-		assertThat(ids(cases.list(SUPERVISOR, null, null, true, 0, 50))).containsExactly(OVERDUE);
-		assertThat(ids(cases.list(SUPERVISOR, null, null, false, 0, 50))).hasSize(3).startsWith(CLOSED, ON_TIME);
-		assertThat(ids(cases.list(SUPERVISOR, null, Stage.CLASSIFICATION, true, 0, 50))).isEmpty();
-		assertThat(ids(cases.list(SUPERVISOR, null, Stage.CLOSED, true, 0, 50))).isEmpty();
-		assertThat(cases.list(SUPERVISOR, null, Stage.PROTECTION, null, 0, 50).total()).isZero();
+		assertThat(ids(cases.list(SUPERVISOR, null, Stage.VERIFICATION, null, null, 0, 50))).containsExactly(OVERDUE);
+		assertThat(ids(cases.list(SUPERVISOR, null, Stage.CLASSIFICATION, null, null, 0, 50))).containsExactly(ON_TIME);
+		assertThat(ids(cases.list(SUPERVISOR, null, Stage.CLOSED, null, null, 0, 50))).hasSize(2).startsWith(CLOSED);
+		assertThat(ids(cases.list(SUPERVISOR, null, null, true, null, 0, 50))).containsExactly(OVERDUE);
+		assertThat(ids(cases.list(SUPERVISOR, null, null, false, null, 0, 50))).hasSize(3).startsWith(CLOSED, ON_TIME);
+		assertThat(ids(cases.list(SUPERVISOR, null, Stage.CLASSIFICATION, true, null, 0, 50))).isEmpty();
+		assertThat(ids(cases.list(SUPERVISOR, null, Stage.CLOSED, true, null, 0, 50))).isEmpty();
+		assertThat(cases.list(SUPERVISOR, null, Stage.PROTECTION, null, null, 0, 50).total()).isZero();
 	}
 
 	static List<UUID> ids(CasePage page) {

@@ -85,13 +85,17 @@ class IntakePagesTest {
 
 	/** An officer signed in through Keycloak, reading Vietnamese. */
 	static RequestPostProcessor officer(String username, String role, String agency, String area) {
+		return officer(username, role, agency, area, "vi");
+	}
+
+	static RequestPostProcessor officer(String username, String role, String agency, String area, String language) {
 		RequestPostProcessor login = SecurityMockMvcRequestPostProcessors.oidcLogin()
 			.idToken(token -> token.claim("preferred_username", username)
 				.claim("roles", List.of(role))
 				.claim("groups", agency == null ? List.of() : List.of(agency))
 				.claim("area", area));
 		return request -> {
-			request.addHeader("Accept-Language", "vi");
+			request.addHeader("Accept-Language", language);
 			return login.postProcessRequest(request);
 		};
 	}
@@ -212,6 +216,16 @@ class IntakePagesTest {
 				"hx-get=\"/cases/" + CASE + "/persons-panel\"", "id=\"proceedings-form\"", "id=\"withdrawal-form\"",
 				"data-confirm=")
 			.doesNotContain("id=\"transfer-form\"", "id=\"cockpit-link\"");
+	}
+
+	@Test
+	void everyPageHasItsEnglish() throws Exception {
+		when(cases.view(eq(CASE), any())).thenReturn(view(List.of()));
+		RequestPostProcessor english = officer("police.qng", Officer.CASEWORKER, "police", "QNG", "en");
+		assertThat(title(page(mvc.perform(get("/cases/" + CASE).with(english)).andExpect(status().isOk()))))
+			.isEqualTo("Case QNG-2026-000007 — Lối Về");
+		assertThat(page(mvc.perform(get("/referrals/new").with(english)).andExpect(status().isOk())))
+			.contains("Receive a report", "Hotline 111", "Accompanying minors");
 	}
 
 	@Test

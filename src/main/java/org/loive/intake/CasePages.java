@@ -9,7 +9,6 @@ import org.loive.platform.web.Form;
 import org.loive.platform.web.FormView;
 import org.loive.platform.web.Forms;
 import org.loive.platform.web.PageController;
-import org.loive.workflow.CaseProgress;
 import org.loive.workflow.ReferralProcess;
 import org.loive.workflow.Stage;
 import org.springframework.http.HttpHeaders;
@@ -26,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.YearMonth;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -75,10 +75,7 @@ class CasePages {
 			.contentType(MediaType.valueOf("image/svg+xml"))
 			.header("Content-Security-Policy", DIAGRAM_POLICY)
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(diagrams.marked(processKey, cases.view(caseId, officer).openTasks().stream()
-				.filter(step -> step.processKey().equals(processKey))
-				.map(CaseProgress.OpenStep::taskKey)
-				.toList()));
+			.body(diagrams.marked(processKey, cases.currentActivities(caseId, officer).getOrDefault(processKey, Set.of())));
 	}
 
 	@PostMapping("/cases/{caseId}/proceedings")

@@ -110,6 +110,13 @@ class Cases {
 		return new CasePage(items, page, size, total);
 	}
 
+	/** Where the case's processes wait now, by process key, for its diagrams; the case's province only. */
+	@Transactional(readOnly = true)
+	Map<String, Set<String>> currentActivities(UUID caseId, Officer officer) {
+		visible(caseId, officer);
+		return progress.currentActivities(caseId);
+	}
+
 	/** How many cases of the province were received in a calendar month of Vietnam. */
 	long receivedIn(String province, YearMonth month) {
 		return jdbc.sql("""

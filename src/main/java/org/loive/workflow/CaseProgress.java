@@ -2,6 +2,7 @@ package org.loive.workflow;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -23,6 +24,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -65,15 +69,17 @@ public class CaseProgress {
 	private final TaskService tasks;
 	private final HistoryService history;
 	private final RepositoryService repository;
+	private final RuntimeService runtime;
 	private final JdbcEscalations escalations;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	CaseProgress(TaskService tasks, HistoryService history, RepositoryService repository, JdbcEscalations escalations,
-			JdbcClient jdbc, Clock clock) {
+	CaseProgress(TaskService tasks, HistoryService history, RepositoryService repository, RuntimeService runtime,
+			JdbcEscalations escalations, JdbcClient jdbc, Clock clock) {
 		this.tasks = tasks;
 		this.history = history;
 		this.repository = repository;
+		this.runtime = runtime;
 		this.escalations = escalations;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -105,6 +111,22 @@ public class CaseProgress {
 			.stream()
 			.map(e -> new RaisedEscalation(e.taskId(), e.taskKey(), e.taskName(), e.dueAt(), e.raisedAt()))
 			.toList());
+	}
+
+	/**
+	 * Where the case's processes wait now, by process key: open steps, and the call activities, events and
+	 * timers they wait in; the ids are those of the BPMN elements, as the diagrams name their shapes.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Set<String>> currentActivities(UUID caseId) {
+		return runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(caseId.toString())
+			.active()
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(instance -> repository.getProcessDefinition(instance.getProcessDefinitionId())
+				.getKey(), TreeMap::new, Collectors.flatMapping(instance -> runtime.getActiveActivityIds(instance.getId())
+					.stream(), Collectors.toCollection(TreeSet::new))));
 	}
 
 	/** Stage, open steps and overdue flag of every case of the province that has open steps, by case id. */

@@ -273,7 +273,9 @@ class IntakePagesTest {
 
 	@Test
 	void diagramIsServedAsAnImageWithTheCurrentStepMarkedAndItsOwnPolicy() throws Exception {
-		when(cases.view(eq(CASE), any())).thenReturn(view(List.of()));
+		when(cases.currentActivities(eq(CASE), any())).thenReturn(Map.of(ReferralProcess.KEY,
+				java.util.Set.of(ReferralProcess.INITIAL_VERIFICATION, ReferralProcess.PROTECTION), "victim-protection",
+				java.util.Set.of("Task_ApplyProtection")));
 		String svg = mvc.perform(get("/cases/" + CASE + "/diagram/victim-referral.svg").with(police()))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("image/svg+xml")))
@@ -281,12 +283,20 @@ class IntakePagesTest {
 			.andReturn().getResponse().getContentAsString();
 		assertThat(svg).containsPattern("<g class=\"" + CaseDiagrams.CURRENT
 				+ " [^\"]*\" data-element-id=\"Task_InitialVerification\"");
+		assertThat(svg).containsPattern("<g class=\"" + CaseDiagrams.CURRENT
+				+ " [^\"]*\" data-element-id=\"CallActivity_Protection\"");
 		assertThat(svg).doesNotContainPattern("class=\"" + CaseDiagrams.CURRENT + " [^\"]*\" data-element-id=\"Task_Classify\"");
 	}
 
 	@Test
+	void anotherProvincesDiagramIsForbidden() throws Exception {
+		when(cases.currentActivities(eq(CASE), any())).thenThrow(ApiException.forbidden("case.other-area", CASE));
+		mvc.perform(get("/cases/" + CASE + "/diagram/victim-referral.svg").with(police())).andExpect(status().isForbidden());
+	}
+
+	@Test
 	void unknownDiagramIsNotFound() throws Exception {
-		when(cases.view(eq(CASE), any())).thenReturn(view(List.of()));
+		when(cases.currentActivities(eq(CASE), any())).thenReturn(Map.of());
 		mvc.perform(get("/cases/" + CASE + "/diagram/no-such-process.svg").with(police())).andExpect(status().isNotFound());
 	}
 

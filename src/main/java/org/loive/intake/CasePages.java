@@ -104,12 +104,15 @@ class CasePages {
 	String transfer(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> params, Officer officer,
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		Forms.Bound<CaseController.Transfer> bound = forms.bind(TRANSFER, params, CaseController.Transfer.class);
-		return bound.valid() ? done(caseId, "transfer", redirect, () -> cases.transfer(caseId, bound.value().area(),
-				officer))
-				: invalid(caseId, officer, model, response, "transferForm",
-						forms.view(TRANSFER, params, bound.errors(), null));
+		if (!bound.valid()) {
+			return invalid(caseId, officer, model, response, "transferForm", forms.view(TRANSFER, params, bound.errors(), null));
+		}
+		cases.transfer(caseId, bound.value().area(), officer);
+		redirect.addFlashAttribute("done", "transfer");
+		return "redirect:/cases"; // the case is no longer the province's to show
 	}
 
+	/** Back to the case, whose page confirms what was recorded. */
 	private static String done(UUID caseId, String what, RedirectAttributes redirect, Runnable action) {
 		action.run();
 		redirect.addFlashAttribute("done", what);

@@ -255,6 +255,25 @@ class IntakePagesTest {
 	}
 
 	@Test
+	void transferredCaseLeavesTheSupervisorOnTheListWithTheConfirmation() throws Exception {
+		mvc.perform(post("/cases/" + CASE + "/transfer").param("area", "GLI").with(supervisor()).with(csrf()))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/cases"));
+		verify(cases).transfer(eq(CASE), eq("GLI"), any());
+		when(cases.list(any(), any(), any(), any(), any(), eq(0), eq(CasePages.PAGE_SIZE)))
+			.thenReturn(new CasePage(List.of(), 0, CasePages.PAGE_SIZE, 0));
+		assertThat(page(mvc.perform(get("/cases").flashAttr("done", "transfer").with(supervisor()))))
+			.contains("role=\"status\"", "Đã chuyển hồ sơ sang địa bàn mới.");
+	}
+
+	@Test
+	void caseOfTheRecordedMilestoneConfirmsIt() throws Exception {
+		when(cases.view(eq(CASE), any())).thenReturn(view(List.of()));
+		assertThat(page(mvc.perform(get("/cases/" + CASE).flashAttr("done", "proceedings").with(police()))))
+			.contains("role=\"status\"", "Đã ghi nhận mốc tố tụng.").doesNotContain("role=\"alert\"");
+	}
+
+	@Test
 	void proceedingsMilestoneIsRecordedAndConfirmed() throws Exception {
 		mvc.perform(post("/cases/" + CASE + "/proceedings").param("milestone", "OPENED").with(police()).with(csrf()))
 			.andExpect(status().isFound())

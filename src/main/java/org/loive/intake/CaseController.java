@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.loive.access.Areas;
 import org.loive.access.Officer;
 import org.loive.workflow.ReferralWorkflow;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.YearMonth;
 import java.util.UUID;
 
 @RestController
@@ -50,13 +52,18 @@ class CaseController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Hồ sơ của địa bàn tôi, lọc theo giai đoạn và quá hạn / My province's cases, by stage and overdue")
-	CasePage list(@Parameter(hidden = true) Officer officer, @RequestParam(required = false) Stage stage,
+	@Operation(summary = "Hồ sơ của địa bàn tôi, tìm theo số hồ sơ, lọc theo giai đoạn và quá hạn / My province's cases, by reference, stage and overdue")
+	CasePage list(@Parameter(hidden = true) Officer officer,
+			@Parameter(description = "Số hồ sơ hoặc phần đầu của nó / A reference or its beginning", example = "QNG-2026")
+			@RequestParam(required = false) @Size(max = 32, message = "validation.reference-search") String q,
+			@RequestParam(required = false) Stage stage,
 			@RequestParam(required = false) Boolean overdue,
+			@Parameter(description = "Tháng tiếp nhận, giờ Việt Nam / Month received, Vietnam time", example = "2026-11")
+			@RequestParam(required = false) YearMonth received,
 			@RequestParam(defaultValue = "0") @Min(value = 0, message = "validation.page") int page,
 			@RequestParam(defaultValue = "50") @Min(value = 1, message = "validation.size")
 			@Max(value = 200, message = "validation.size") int size) {
-		return cases.list(officer, stage, overdue, page, size);
+		return cases.list(officer, q, stage, overdue, received, page, size);
 	}
 
 	@GetMapping("/{caseId}")

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /** A row of {@code referral_case}. */
 record CaseRecord(UUID id, String reference, String channel, String place, String area, Instant receivedAt,
-		boolean immediateDanger, String registeredBy, Instant registeredAt) {
+		boolean immediateDanger, String registeredBy, Instant registeredAt, String processInstanceId) {
 
 	String province() {
 		return Areas.province(area);

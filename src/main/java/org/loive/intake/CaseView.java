@@ -11,11 +11,11 @@ import java.util.UUID;
 /**
  * {@code GET /api/v1/cases/{caseId}}: the case without any personal data: its facts, the persons linked
  * to it by id and role, what the blind indexes flagged, its stage, the steps done (agency, officer, when), the steps open with their
- * deadlines, escalations and milestones.
+ * deadlines, escalations and milestones; the main process instance, for Cockpit's technical view.
  */
 record CaseView(UUID caseId, String reference, String channel, String place, String area, Instant receivedAt,
 		boolean immediateDanger, String registeredBy, Instant registeredAt, Stage stage, String outcome,
 		List<CasePersons.LinkedPerson> persons, List<CaseFlags.Flag> flags, List<CaseProgress.CompletedStep> completedSteps,
 		List<CaseProgress.OpenStep> openTasks, List<CaseProgress.RaisedEscalation> escalations,
-		List<CaseMilestones.Milestone> milestones) {
+		List<CaseMilestones.Milestone> milestones, String processInstanceId) {
 }

@@ -6,6 +6,7 @@ import org.loive.audit.AuditAction;
 import org.loive.audit.AuditEvent;
 import org.loive.audit.AuditLog;
 import org.loive.platform.ApiException;
+import org.loive.platform.Vietnam;
 import org.loive.vault.Consents;
 import org.loive.workflow.CaseMilestones;
 import org.loive.workflow.CaseProgress;
@@ -17,8 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Comparator;
+import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +35,9 @@ import java.util.UUID;
  */
 @Service
 class Cases {
+
+	/** Later than any case's receipt: the upper bound of a list without a month. */
+	private static final Instant END_OF_RECORDS = Instant.parse("9999-01-01T00:00:00Z");
 
 	private final JdbcClient jdbc;
 	private final CasePersons persons;
@@ -66,26 +72,103 @@ class Cases {
 		return new CaseView(record.id(), record.reference(), record.channel(), record.place(), record.area(),
 				record.receivedAt(), record.immediateDanger(), record.registeredBy(), record.registeredAt(),
 				state.stage(), state.outcome(), persons.of(caseId), flags.of(caseId), state.completedSteps(),
-				state.openSteps(), state.escalations(), milestones.of(caseId));
+				state.openSteps(), state.escalations(), milestones.of(caseId), record.processInstanceId());
 	}
 
+	/**
+	 * A page of the province's cases, newest first, found by reference (exact or prefix, any case) and by the
+	 * calendar month of Vietnam they were received in. The
+	 * engine's open steps are read in one query; a stage or overdue filter becomes a set of case ids to keep
+	 * or to leave out, so that matching, sorting and paging all happen in SQL.
+	 */
 	@Transactional(readOnly = true)
-	CasePage list(Officer officer, Stage stage, Boolean overdue, int page, int size) {
+	CasePage list(Officer officer, String q, Stage stage, Boolean overdue, YearMonth received, int page, int size) {
 		String province = officer.province();
 		Map<UUID, CaseProgress.Summary> open = progress.openCasesOf(province);
-		List<CaseSummary> matching = jdbc.sql("select * from referral_case where area = :p or area like :prefix")
-			.param("p", province)
-			.param("prefix", province + "-%")
+		Filter filter = Filter.of(open, stage, overdue);
+		String where = """
+				where (area = :province or area like :communes)
+				  and (:q = '' or upper(reference) like :q escape '\\')
+				  and received_at >= :from and received_at < :to
+				  and (id = any(cast(string_to_array(:ids, ',') as uuid[])) = :keep or not :filtered)""";
+		long total = jdbc.sql("select count(*) from referral_case " + where)
+			.params(filter.params(province, q))
+			.params(months(received))
+			.query(Long.class)
+			.single();
+		List<CaseSummary> items = jdbc.sql("select * from referral_case " + where
+				+ " order by received_at desc, id limit :size offset :offset")
+			.params(filter.params(province, q))
+			.params(months(received))
+			.param("size", size)
+			.param("offset", (long) page * size)
 			.query((row, n) -> map(row))
 			.list()
 			.stream()
 			.map(record -> summary(record, open.get(record.id())))
-			.filter(summary -> stage == null || summary.stage() == stage)
-			.filter(summary -> overdue == null || summary.overdue() == overdue)
-			.sorted(Comparator.comparing(CaseSummary::receivedAt).reversed())
 			.toList();
-		return new CasePage(matching.stream().skip((long) page * size).limit(size).toList(), page, size,
-				matching.size());
+		return new CasePage(items, page, size, total);
+	}
+
+	/** Where the case's processes wait now, by process key, for its diagrams; the case's province only. */
+	@Transactional(readOnly = true)
+	Map<String, Set<String>> currentActivities(UUID caseId, Officer officer) {
+		visible(caseId, officer);
+		return progress.currentActivities(caseId);
+	}
+
+	/** How many cases of the province were received in a calendar month of Vietnam. */
+	long receivedIn(String province, YearMonth month) {
+		return jdbc.sql("""
+				select count(*) from referral_case
+				where (area = :province or area like :communes) and received_at >= :from and received_at < :to""")
+			.param("province", province)
+			.param("communes", province + "-%")
+			.params(months(month))
+			.query(Long.class)
+			.single();
+	}
+
+	/** From the first moment of the month in Vietnam to the first of the next; every time when there is no month. */
+	private static Map<String, Object> months(YearMonth month) {
+		return month == null ? Map.of("from", Timestamp.from(Instant.EPOCH), "to", Timestamp.from(END_OF_RECORDS))
+				: Map.of("from", monthStart(month), "to", monthStart(month.plusMonths(1)));
+	}
+
+	private static Timestamp monthStart(YearMonth month) {
+		return Timestamp.from(month.atDay(1).atStartOfDay(Vietnam.ZONE).toInstant());
+	}
+
+	/** The cases a stage or overdue filter keeps (or leaves out), by id; no filter keeps every case. */
+	private record Filter(boolean filtered, boolean keep, Set<UUID> ids) {
+
+		static Filter of(Map<UUID, CaseProgress.Summary> open, Stage stage, Boolean overdue) {
+			if (stage == null && overdue == null) {
+				return new Filter(false, true, Set.of());
+			}
+			if (stage == Stage.CLOSED) {
+				return Boolean.TRUE.equals(overdue) ? new Filter(true, true, Set.of())
+						: new Filter(true, false, open.keySet());
+			}
+			if (stage == null && !overdue) {
+				return new Filter(true, false, ids(open, summary -> summary.overdue()));
+			}
+			return new Filter(true, true, ids(open, summary -> (stage == null || summary.stage() == stage)
+					&& (overdue == null || summary.overdue() == overdue)));
+		}
+
+		private static Set<UUID> ids(Map<UUID, CaseProgress.Summary> open,
+				java.util.function.Predicate<CaseProgress.Summary> test) {
+			return open.entrySet().stream().filter(entry -> test.test(entry.getValue())).map(Map.Entry::getKey)
+				.collect(java.util.stream.Collectors.toSet());
+		}
+
+		Map<String, Object> params(String province, String q) {
+			String prefix = q == null ? "" : q.strip().toUpperCase(java.util.Locale.ROOT);
+			return Map.of("province", province, "communes", province + "-%", "q",
+					prefix.isEmpty() ? "" : prefix.replaceAll("([\\\\%_])", "\\\\$1") + "%", "ids",
+					String.join(",", ids.stream().map(UUID::toString).toList()), "keep", keep, "filtered", filtered);
+		}
 	}
 
 	/**
@@ -158,6 +241,6 @@ class Cases {
 		return new CaseRecord(row.getObject("id", UUID.class), row.getString("reference"), row.getString("channel"),
 				row.getString("place"), row.getString("area"), row.getTimestamp("received_at").toInstant(),
 				row.getBoolean("immediate_danger"), row.getString("registered_by"),
-				row.getTimestamp("registered_at").toInstant());
+				row.getTimestamp("registered_at").toInstant(), row.getString("process_instance_id"));
 	}
 }

@@ -1,6 +1,8 @@
 package org.loive.workflow;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -8,16 +10,23 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -30,9 +39,18 @@ public class CaseProgress {
 			Instant completedAt) {
 	}
 
-	/** A step open now, with its deadline. */
-	public record OpenStep(String taskId, String taskKey, String name, List<String> agencies, String assignee,
-			Instant created, Instant due, boolean overdue) {
+	/** A step open now, with its deadline, and the process it belongs to (whose diagram shows it). */
+	public record OpenStep(String taskId, String processKey, String taskKey, String name, List<String> agencies,
+			String assignee, Instant created, Instant due, boolean overdue) {
+	}
+
+	/** An open step of a province, as lists and counts need it: whose case, which step, which agencies, due when. */
+	public record ProvinceStep(UUID caseId, String taskKey, String name, List<String> agencies, String assignee,
+			Instant due, boolean overdue, Stage stage) {
+	}
+
+	/** An overdue step of a province raised to its supervisors. */
+	public record ProvinceEscalation(UUID caseId, String taskKey, String taskName, Instant dueAt, Instant raisedAt) {
 	}
 
 	/** An overdue step raised to the supervisor. */
@@ -50,13 +68,20 @@ public class CaseProgress {
 
 	private final TaskService tasks;
 	private final HistoryService history;
+	private final RepositoryService repository;
+	private final RuntimeService runtime;
 	private final JdbcEscalations escalations;
+	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	CaseProgress(TaskService tasks, HistoryService history, JdbcEscalations escalations, Clock clock) {
+	CaseProgress(TaskService tasks, HistoryService history, RepositoryService repository, RuntimeService runtime,
+			JdbcEscalations escalations, JdbcClient jdbc, Clock clock) {
 		this.tasks = tasks;
 		this.history = history;
+		this.repository = repository;
+		this.runtime = runtime;
 		this.escalations = escalations;
+		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
@@ -88,24 +113,79 @@ public class CaseProgress {
 			.toList());
 	}
 
-	/** Stage and overdue flag of every case of the province that has open steps, by case id. */
+	/**
+	 * Where the case's processes wait now, by process key: open steps, and the call activities, events and
+	 * timers they wait in; the ids are those of the BPMN elements, as the diagrams name their shapes.
+	 */
 	@Transactional(readOnly = true)
-	public Map<UUID, Summary> openCasesOf(String province) {
-		Map<UUID, List<Task>> byCase = tasks.createTaskQuery()
-			.processVariableValueEquals(ReferralVariables.PROVINCE, province)
+	public Map<String, Set<String>> currentActivities(UUID caseId) {
+		return runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(caseId.toString())
+			.active()
 			.list()
 			.stream()
-			.filter(task -> businessKey(task) != null)
-			.collect(Collectors.groupingBy(task -> UUID.fromString(businessKey(task))));
-		Map<UUID, Summary> summaries = new HashMap<>();
-		byCase.forEach((caseId, open) -> summaries.put(caseId,
-				new Summary(open.stream().map(task -> Stage.ofTask(task.getTaskDefinitionKey())).max(Comparator.naturalOrder())
-					.orElseThrow(), open.size(), open.stream().anyMatch(task -> OpenTasks.overdue(task, clock.instant())))));
-		return summaries;
+			.collect(Collectors.groupingBy(instance -> repository.getProcessDefinition(instance.getProcessDefinitionId())
+				.getKey(), TreeMap::new, Collectors.flatMapping(instance -> runtime.getActiveActivityIds(instance.getId())
+					.stream(), Collectors.toCollection(TreeSet::new))));
 	}
 
-	private String businessKey(Task task) {
-		return (String) tasks.getVariable(task.getId(), ReferralVariables.CASE_ID);
+	/** Stage, open steps and overdue flag of every case of the province that has open steps, by case id. */
+	@Transactional(readOnly = true)
+	public Map<UUID, Summary> openCasesOf(String province) {
+		return openStepsOf(province).stream()
+			.collect(Collectors.groupingBy(ProvinceStep::caseId, Collectors.collectingAndThen(Collectors.toList(),
+					steps -> new Summary(steps.stream().map(ProvinceStep::stage).max(Comparator.naturalOrder()).orElseThrow(),
+							steps.size(), steps.stream().anyMatch(ProvinceStep::overdue)))));
+	}
+
+	/**
+	 * Every open step of the province's cases in one query over the engine's runtime tables, rather than a
+	 * task query and a variable read per task: the case is the business key of the step's process instance,
+	 * the province a variable of that instance, the agencies the candidate groups.
+	 */
+	@Transactional(readOnly = true)
+	public List<ProvinceStep> openStepsOf(String province) {
+		Instant now = clock.instant();
+		return jdbc.sql("""
+				select e.business_key_, t.task_def_key_, t.name_, t.assignee_, t.due_date_,
+				       (select string_agg(l.group_id_, ',' order by l.group_id_) from act_ru_identitylink l
+				        where l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ is not null) as agencies
+				from act_ru_task t
+				join act_ru_execution e on e.id_ = t.proc_inst_id_
+				where e.business_key_ is not null
+				  and exists (select 1 from act_ru_variable v
+				              where v.execution_id_ = t.proc_inst_id_ and v.name_ = :name and v.text_ = :province)""")
+			.param("name", ReferralVariables.PROVINCE)
+			.param("province", province)
+			.query((row, n) -> provinceStep(row, now))
+			.list();
+	}
+
+	/** The latest escalations raised in the province. */
+	@Transactional(readOnly = true)
+	public List<ProvinceEscalation> latestEscalationsOf(String province, int limit) {
+		return escalations.ofProvince(province, limit)
+			.stream()
+			.map(e -> new ProvinceEscalation(e.caseId(), e.taskKey(), e.taskName(), e.dueAt(), e.raisedAt()))
+			.toList();
+	}
+
+	/** How many escalations were ever raised in the province (counted on the escalations' province index). */
+	@Transactional(readOnly = true)
+	public long escalationCountOf(String province) {
+		return jdbc.sql("select count(*) from escalation where province = :province")
+			.param("province", province)
+			.query(Long.class)
+			.single();
+	}
+
+	private static ProvinceStep provinceStep(ResultSet row, Instant now) throws SQLException {
+		String agencies = row.getString("agencies");
+		Timestamp due = row.getTimestamp("due_date_");
+		String taskKey = row.getString("task_def_key_");
+		return new ProvinceStep(UUID.fromString(row.getString("business_key_")), taskKey, row.getString("name_"),
+				agencies == null ? List.of() : Arrays.asList(agencies.split(",")), row.getString("assignee_"),
+				due == null ? null : due.toInstant(), due != null && due.toInstant().isBefore(now), Stage.ofTask(taskKey));
 	}
 
 	/** Whether the case's main process has ended: the case is closed. */
@@ -143,7 +223,8 @@ public class CaseProgress {
 	}
 
 	private OpenStep openStep(Task task) {
-		return new OpenStep(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+		return new OpenStep(task.getId(), repository.getProcessDefinition(task.getProcessDefinitionId()).getKey(),
+				task.getTaskDefinitionKey(), task.getName(),
 				OpenTasks.candidateGroups(tasks, task.getId()), task.getAssignee(), OpenTasks.instant(task.getCreateTime()),
 				OpenTasks.instant(task.getDueDate()), OpenTasks.overdue(task, clock.instant()));
 	}

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.loive.platform.Text;
+import org.loive.platform.web.OneOf;
 import org.loive.vault.PersonalData;
 
 import java.time.LocalDate;
@@ -19,7 +20,8 @@ record PersonRequest(
 		@Schema(description = "Họ và tên / Full name", example = "Nguyễn Thị Hoa")
 		@Size(max = PersonalData.SHORT, message = "validation.short-text") String fullName,
 		@Schema(description = "Ngày sinh / Birth date", example = "2004-03-15") @Past(message = "validation.past") LocalDate birthDate,
-		@Schema(description = "Giới tính / Sex", example = "F") @Pattern(regexp = "^[FMX]$", message = "validation.sex") String sex,
+		@Schema(description = "Giới tính / Sex", example = "F") @OneOf(vocabulary = "Sex", value = { "F", "M", "X" })
+			@Pattern(regexp = "^[FMX]$", message = "validation.sex") String sex,
 		@Schema(description = "Quốc tịch, ISO 3166-1 alpha-2 / Nationality", example = "VN")
 		@Pattern(regexp = "^[A-Z]{2}$", message = "validation.country") String nationality,
 		@Schema(description = "Số định danh, CCCD, hộ chiếu / ID number")
@@ -29,6 +31,7 @@ record PersonRequest(
 		@Schema(description = "Địa chỉ / Address") @Size(max = 500, message = "validation.address") String address,
 		@Schema(description = "Người dân tộc thiểu số / Ethnic minority") Boolean ethnicMinority,
 		@Schema(description = "Nhóm tuổi khi không rõ ngày sinh / Age band when the birth date is unknown", example = "16-17")
+		@OneOf(vocabulary = "AgeBand", value = { "0-5", "6-11", "12-15", "16-17", "18-24", "25-34", "35-44", "45-59", "60+" })
 		@Pattern(regexp = AgeBands.PATTERN, message = "validation.age-band") String ageBand) {
 
 	PersonRequest {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.loive.platform.Text;
+import org.loive.platform.web.OneOf;
 
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -32,7 +33,8 @@ public record PersonalData(@Valid Identity identity, @Valid Contact contact, @Va
 			@Size(max = SHORT, message = "validation.short-text") String fullName,
 			@Schema(description = "Tên gọi khác / Other names") @Size(max = SHORT, message = "validation.short-text") String otherNames,
 			@Schema(description = "Ngày sinh / Birth date", example = "2004-03-15") @Past(message = "validation.past") LocalDate birthDate,
-			@Schema(description = "Giới tính / Sex", example = "F") @Pattern(regexp = "^[FMX]$", message = "validation.sex") String sex,
+			@Schema(description = "Giới tính / Sex", example = "F") @OneOf(vocabulary = "Sex", value = { "F", "M", "X" })
+			@Pattern(regexp = "^[FMX]$", message = "validation.sex") String sex,
 			@Schema(description = "Quốc tịch, ISO 3166-1 / Nationality", example = "VN")
 			@Pattern(regexp = "^[A-Z]{2}$", message = "validation.country") String nationality,
 			@Schema(description = "Số định danh, CCCD, hộ chiếu / ID number")

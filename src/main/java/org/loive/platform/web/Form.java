@@ -56,13 +56,9 @@ public record Form(String name, List<Field> fields) {
 	 * A field: its name in the record, the key of its label ({@code form.<Form>.<name>}), its kind, whether
 	 * it is required, an enum's constants, the run-time choices it takes, its condition and nested form.
 	 */
-	public record Field(String name, String labelKey, Kind kind, boolean required, Class<? extends Enum<?>> enumType,
-			String choicesFrom, ShownWhen shownWhen, Form nested, Integer maxLength, Class<?> type, String description) {
-
-		public List<String> constants() {
-			return enumType == null ? List.of()
-					: Arrays.stream(enumType.getEnumConstants()).map(Enum::name).toList();
-		}
+	public record Field(String name, String labelKey, Kind kind, boolean required, String vocabulary,
+			List<String> constants, String choicesFrom, ShownWhen shownWhen, Form nested, Integer maxLength,
+			Class<?> type, String description) {
 	}
 
 	private static final Map<Class<?>, Form> FORMS = new ConcurrentHashMap<>();
@@ -153,13 +149,21 @@ public record Form(String name, List<Field> fields) {
 		else if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
 			kind = Kind.NUMBER;
 		}
+		else if (type == String.class && declared.isAnnotationPresent(OneOf.class)) {
+			kind = Kind.CHOICE;
+		}
 		else if (type == String.class || type == UUID.class) {
 			kind = choicesFrom != null ? Kind.CHOICE : maxLength != null && maxLength >= LONG_TEXT ? Kind.TEXTAREA : Kind.TEXT;
 		}
 		else {
 			throw new IllegalArgumentException("no form field for " + type + " of " + form + "." + component.getName());
 		}
-		return new Field(component.getName(), "form." + form + "." + component.getName(), kind, required, enumType,
+		OneOf oneOf = declared.getAnnotation(OneOf.class);
+		String vocabulary = oneOf != null ? oneOf.vocabulary() : enumType == null ? null : enumType.getSimpleName();
+		List<String> constants = oneOf != null ? List.of(oneOf.value()) : enumType == null ? List.of()
+				: Arrays.stream(enumType.getEnumConstants()).map(Enum::name).toList();
+		return new Field(component.getName(), "form." + form + "." + component.getName(), kind, required, vocabulary,
+				constants,
 				choicesFrom == null ? null : choicesFrom.value(), declared.getAnnotation(ShownWhen.class), nested,
 				maxLength, type, schema == null ? null : schema.description());
 	}

@@ -139,10 +139,9 @@ public class Forms {
 		if (field.kind() == Form.Kind.CONFIRM) {
 			return List.of(new FormView.Choice("true", messages.getMessage("form.confirm", null, "Xác nhận", locale)));
 		}
-		String enumName = field.enumType() == null ? null : field.enumType().getSimpleName();
 		return field.constants().stream()
 			.map(constant -> new FormView.Choice(constant,
-					messages.getMessage("enum." + enumName + "." + constant, null, constant, locale)))
+					messages.getMessage("enum." + field.vocabulary() + "." + constant, null, constant, locale)))
 			.toList();
 	}
 

@@ -46,18 +46,21 @@ class CaseTasks {
 	private final RuntimeService runtime;
 	private final HistoryService history;
 	private final TaskForms forms;
+	private final CaseContext context;
 	private final JdbcClient jdbc;
 	private final Vault vault;
 	private final VictimDataAccess access;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	CaseTasks(TaskService tasks, RuntimeService runtime, HistoryService history, TaskForms forms, JdbcClient jdbc, Vault vault,
+	CaseTasks(TaskService tasks, RuntimeService runtime, HistoryService history, TaskForms forms, CaseContext context,
+			JdbcClient jdbc, Vault vault,
 			VictimDataAccess access, AuditLog audit, Clock clock) {
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.history = history;
 		this.forms = forms;
+		this.context = context;
 		this.jdbc = jdbc;
 		this.vault = vault;
 		this.access = access;
@@ -93,17 +96,17 @@ class CaseTasks {
 		return new TaskPage(views(query.orderByTaskCreateTime().asc().listPage(page * size, size)), page, size, total);
 	}
 
-	/** The open task as its page shows it, if this officer may act on it; 403, 404 or 409 otherwise. */
-	@Transactional(readOnly = true)
-	TaskView task(String taskId, Officer officer) {
-		return view(openTask(taskId, officer));
+	/** An open task for its page: the task, its case's stage and decisions, the services its form offers. */
+	record TaskDetail(TaskView task, CaseContext.Context context, List<String> eligibleServices) {
 	}
 
-	/** The services of Art 37 the case's person is eligible for, as the task sees them (codes). */
+	/** The open task with its case's context, if this officer may act on it; 403, 404 or 409 otherwise. */
 	@Transactional(readOnly = true)
-	List<String> eligibleServices(String taskId, Officer officer) {
-		Object eligible = tasks.getVariable(openTask(taskId, officer).getId(), ReferralVariables.ELIGIBLE_SERVICES);
-		return eligible instanceof Collection<?> codes ? codes.stream().map(String::valueOf).toList() : List.of();
+	TaskDetail detail(String taskId, Officer officer) {
+		TaskView task = view(openTask(taskId, officer));
+		Object eligible = tasks.getVariable(taskId, ReferralVariables.ELIGIBLE_SERVICES);
+		return new TaskDetail(task, context.of(task.caseId()),
+				eligible instanceof Collection<?> codes ? codes.stream().map(String::valueOf).toList() : List.of());
 	}
 
 	@Transactional

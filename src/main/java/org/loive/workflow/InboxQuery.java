@@ -43,12 +43,12 @@ record InboxQuery(Filter filter, String step, boolean latestFirst) {
 	}
 
 	/** Whether anything narrows the list: an empty list then says no task matches, not that there is none. */
-	boolean filtered() {
+	public boolean filtered() {
 		return filter != Filter.ALL || step != null;
 	}
 
 	/** The parameter's word for the filter, "" for all. */
-	String filterName() {
+	public String filterName() {
 		return filter == Filter.ALL ? "" : filter.name().toLowerCase(Locale.ROOT);
 	}
 }

@@ -1,9 +1,17 @@
 package org.loive.workflow;
 
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.loive.access.Officer;
+import org.loive.audit.AuditAction;
+import org.loive.audit.AuditEvent;
+import org.loive.audit.AuditLog;
+import org.loive.platform.ApiException;
+import org.mockito.ArgumentCaptor;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -23,10 +32,13 @@ import static org.loive.workflow.ProcessTestSupport.done;
 import static org.loive.workflow.ProcessTestSupport.identifyVictim;
 import static org.loive.workflow.ProcessTestSupport.open;
 import static org.loive.workflow.ProcessTestSupport.planSupport;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 /**
  * What the inbox, the task page and the providers' page read from the engine: the inbox's filters and paging,
- * a case's stage and decisions, a referral's state. Cases of a province of their own, so the other process
+ * releasing a claimed task, a case's stage and decisions, a referral's state. Cases of a province of their own, so the other process
  * tests' cases on the shared engine never count.
  */
 class TaskReadsProcessTest extends ProcessTestCase {
@@ -100,6 +112,33 @@ class TaskReadsProcessTest extends ProcessTestCase {
 			assertThat(r.ended()).isNotNull();
 			assertThat(r.taskId()).isNull();
 		});
+	}
+
+	@Test
+	void onlyTheAssigneeReleasesATaskAndTheReleaseIsOnRecord() {
+		ProcessInstance referral = report("TSA-2026-000004");
+		String taskId = open(referral, ReferralProcess.CLASSIFY).getId();
+		AuditLog audit = mock(AuditLog.class);
+		ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) ProcessTestSupport.engine()
+			.getProcessEngineConfiguration();
+		CaseTasks caseTasks = new CaseTasks(taskService(), runtimeService(), historyService(), null,
+				new CaseContext(taskService(), historyService()), JdbcClient.create(engine.getDataSource()), null, null,
+				audit, Clock.systemUTC());
+		Officer colleague = new Officer("police2.tsa", Set.of(Officer.CASEWORKER), Set.of("police"), PROVINCE);
+
+		assertThat(caseTasks.claim(taskId, POLICE).assignee()).isEqualTo(POLICE.username());
+		assertThatThrownBy(() -> caseTasks.release(taskId, colleague)).isInstanceOfSatisfying(ApiException.class,
+				refused -> assertThat(refused.status()).isEqualTo(HttpStatus.CONFLICT));
+		assertThatThrownBy(() -> caseTasks.release(taskId, HEALTH)).isInstanceOfSatisfying(ApiException.class,
+				refused -> assertThat(refused.status()).isEqualTo(HttpStatus.FORBIDDEN));
+		assertThat(caseTasks.release(taskId, POLICE).assignee()).isNull();
+		assertThat(taskService().createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+
+		ArgumentCaptor<AuditEvent> events = ArgumentCaptor.forClass(AuditEvent.class);
+		verify(audit, times(2)).record(events.capture());
+		assertThat(events.getAllValues()).extracting(AuditEvent::action)
+			.containsExactly(AuditAction.TASK_CLAIM, AuditAction.TASK_RELEASE);
+		assertThat(events.getValue().caseId()).hasToString(referral.getBusinessKey());
 	}
 
 	/** Only the engine is needed to read: no vault, audit or lock. */

@@ -11,6 +11,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 
+import java.text.Collator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +19,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,9 +85,10 @@ class TaskPages {
 
 	Inbox inbox(TaskPage found, InboxQuery query, Officer officer) {
 		int pages = (int) Math.max(1, (found.total() + found.size() - 1) / found.size());
+		Collator collator = Collator.getInstance(LocaleContextHolder.getLocale());
 		List<FormView.Choice> steps = TaskForms.taskKeys().stream()
 			.map(taskKey -> new FormView.Choice(taskKey, stepName(taskKey, null)))
-			.sorted((a, b) -> a.label().compareTo(b.label()))
+			.sorted(Comparator.comparing(FormView.Choice::label, collator))
 			.toList();
 		return new Inbox(found.items().stream().map(task -> row(task, officer)).toList(), query, officer.province(),
 				found.page(), pages, found.total(), steps);
@@ -103,9 +107,19 @@ class TaskPages {
 		Map<String, List<FormView.Choice>> choices = Map.of("eligible-services",
 				detail.eligibleServices().stream().map(code -> new FormView.Choice(code, serviceLabel(code))).toList(),
 				"agencies", Arrays.stream(Agency.values()).map(a -> new FormView.Choice(a.group(), a.label())).toList());
-		FormView form = forms.view(Form.of(TaskForms.form(task.taskKey())), values, errors, choices);
+		FormView form = forms.view(Form.of(TaskForms.form(task.taskKey())), values, byField(errors), choices);
 		return new StepPage(row(task, officer), message("stage." + detail.context().stage()),
 				detail.context().decisions().stream().map(this::fact).toList(), form);
+	}
+
+	/** A refused item of a list (a service not eligible, {@code consentedServices[1]}) is shown at its list. */
+	private static Map<String, String> byField(Map<String, String> errors) {
+		if (errors == null) {
+			return null;
+		}
+		Map<String, String> fields = new LinkedHashMap<>();
+		errors.forEach((path, message) -> fields.putIfAbsent(path.replaceFirst("\\[\\d+]$", ""), message));
+		return fields;
 	}
 
 	/** The confirmation after a task is done: its step and case. */

@@ -203,6 +203,24 @@ class TaskPagesTest {
 	}
 
 	@Test
+	void theSupportPlanOffersTheEligibleServicesAndShowsARefusedOneAtTheList() throws Exception {
+		TaskView plan = new TaskView(TASK, ReferralProcess.PLAN_SUPPORT, "Lập kế hoạch hỗ trợ", CASE, "QNG-2026-00001",
+				null, List.of("health"), null, NOW, NOW.plusSeconds(86400 * 10), false, "SupportPlan");
+		given(caseTasks.detail(eq(TASK), any())).willReturn(new CaseTasks.TaskDetail(plan,
+				new CaseContext.Context(Stage.SUPPORT, List.of()), List.of("a", "b")));
+		given(caseTasks.complete(eq(TASK), any(), any())).willThrow(new InvalidRequestException(
+				List.of(new Rejection("decision.consentedServices[0]", "validation.not-eligible"))));
+
+		mvc.perform(get("/tasks/{id}", TASK).with(police()))
+			.andExpect(content().string(allOf(containsString("name=\"consentedServices\" value=\"a\""),
+					containsString("Hỗ trợ nhu cầu thiết yếu / Essential needs"), containsString("Hỗ trợ y tế / Medical care"),
+					not(containsString("value=\"g\"")), containsString("Hồ sơ chưa có quyết định nào."))));
+		mvc.perform(post("/tasks/{id}", TASK).with(police()).with(csrf()).param("consentedServices", "k"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id=\"f-consentedServices-error\"")));
+	}
+
+	@Test
 	void aCompletedTaskGoesBackToTheInboxWithAConfirmation() throws Exception {
 		given(caseTasks.detail(eq(TASK), any())).willReturn(detail());
 

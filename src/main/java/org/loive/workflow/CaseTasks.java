@@ -36,8 +36,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The caseworker's side of the engine: their agency's tasks in their province, claiming and
- * releasing and completing them. Another agency's or province's task is refused with 403; a task already done with 409.
+ * The caseworker's side of the engine: their agency's tasks in their province, claiming, releasing and
+ * completing them. Another agency's or province's task is refused with 403; a task already done with 409.
  */
 @Service
 class CaseTasks {
@@ -54,8 +54,7 @@ class CaseTasks {
 	private final Clock clock;
 
 	CaseTasks(TaskService tasks, RuntimeService runtime, HistoryService history, TaskForms forms, CaseContext context,
-			JdbcClient jdbc, Vault vault,
-			VictimDataAccess access, AuditLog audit, Clock clock) {
+			JdbcClient jdbc, Vault vault, VictimDataAccess access, AuditLog audit, Clock clock) {
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.history = history;

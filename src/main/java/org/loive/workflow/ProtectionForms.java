@@ -22,8 +22,10 @@ final class ProtectionForms {
 
 	@Schema(name = "ProtectionDecision", description = "Áp dụng biện pháp bảo vệ / Apply protection")
 	record ApplyProtection(@NotNull(message = "validation.required") Boolean protectionRefused,
-			@ShownWhen(field = "protectionRefused", is = "false") List<@NotNull(message = "validation.required") ProtectionMeasure> measures,
-			@ShownWhen(field = "protectionRefused", is = "true") @Schema(description = "Đã có cam kết bằng văn bản khi từ chối / Written commitment recorded on refusal") Boolean writtenCommitmentRecorded)
+			@ShownWhen(field = "protectionRefused", is = "false")
+			List<@NotNull(message = "validation.required") ProtectionMeasure> measures,
+			@ShownWhen(field = "protectionRefused", is = "true")
+			@Schema(description = "Đã có cam kết bằng văn bản khi từ chối / Written commitment recorded on refusal") Boolean writtenCommitmentRecorded)
 			implements Decision {
 
 		@AssertTrue(message = "validation.measures-required")

@@ -41,10 +41,14 @@ final class ReferralForms {
 
 	@Schema(name = "ClassifyDecision", description = "Phân loại tin báo / Classify the report")
 	record Classify(@NotNull(message = "validation.required") Classification classification,
-			@ShownWhen(field = "classification", is = "TRAFFICKING_SUSPECTED") @Schema(description = "Còn bị giữ hoặc đang gặp nguy hiểm / Still held or in danger") Boolean rescueNeeded,
-			@ShownWhen(field = "rescueNeeded", is = "true") @Schema(description = "Giải cứu ở nước ngoài / Rescue abroad") Boolean crossBorderRescue,
-			@ShownWhen(field = "classification", is = "TRAFFICKING_SUSPECTED") @Schema(description = "Người nước ngoài / Foreign national") Boolean foreignNational,
-			@ShownWhen(field = "classification", is = "DUPLICATE") @Schema(description = "Hồ sơ đang mở bị trùng / The open case this duplicates") UUID duplicateOfCaseId)
+			@ShownWhen(field = "classification", is = "TRAFFICKING_SUSPECTED")
+			@Schema(description = "Còn bị giữ hoặc đang gặp nguy hiểm / Still held or in danger") Boolean rescueNeeded,
+			@ShownWhen(field = "rescueNeeded", is = "true")
+			@Schema(description = "Giải cứu ở nước ngoài / Rescue abroad") Boolean crossBorderRescue,
+			@ShownWhen(field = "classification", is = "TRAFFICKING_SUSPECTED")
+			@Schema(description = "Người nước ngoài / Foreign national") Boolean foreignNational,
+			@ShownWhen(field = "classification", is = "DUPLICATE")
+			@Schema(description = "Hồ sơ đang mở bị trùng / The open case this duplicates") UUID duplicateOfCaseId)
 			implements Decision {
 
 		@AssertTrue(message = "validation.required-when-suspected")
@@ -123,8 +127,10 @@ final class ReferralForms {
 
 	@Schema(name = "IdentifyDecision", description = "Xác định nạn nhân / Identification decision")
 	record Identify(@NotNull(message = "validation.required") Boolean victim,
-			@ShownWhen(field = "victim", is = "true") @Schema(description = "Loại chứng cứ theo Điều 32 khoản 1 / Evidence kinds of Art 32(1)") List<@NotNull(message = "validation.required") EvidenceKind> evidenceKinds,
-			@ShownWhen(field = "victim", is = "true") @Schema(description = "Đã cấp giấy xác nhận nạn nhân / Confirmation document issued") Boolean confirmationIssued)
+			@ShownWhen(field = "victim", is = "true")
+			@Schema(description = "Loại chứng cứ theo Điều 32 khoản 1 / Evidence kinds of Art 32(1)") List<@NotNull(message = "validation.required") EvidenceKind> evidenceKinds,
+			@ShownWhen(field = "victim", is = "true")
+			@Schema(description = "Đã cấp giấy xác nhận nạn nhân / Confirmation document issued") Boolean confirmationIssued)
 			implements Decision {
 
 		@AssertTrue(message = "validation.evidence-required")

@@ -132,6 +132,19 @@ class TaskPagesTest {
 	}
 
 	@Test
+	void aLongInboxIsPagedKeepingItsFilter() throws Exception {
+		given(caseTasks.inbox(any(), eq(new InboxQuery(InboxQuery.Filter.UNCLAIMED, null, true)), eq(0), eq(25)))
+			.willReturn(new TaskPage(List.of(classify(null, Instant.parse("2026-03-20T09:00:00Z"))), 0, 25, 30));
+
+		mvc.perform(get("/inbox").param("filter", "unclaimed").param("sort", "-due").with(police()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Trang 1 / 2"),
+					containsString("href=\"/inbox?filter=unclaimed&amp;step=&amp;sort=-due&amp;page=1\""),
+					matchesPattern("(?s).*<option value=\"unclaimed\"\\s+selected=\"selected\">Chưa ai nhận</option>.*"),
+					containsString("class=\"status ontime\">còn 10 ngày<"), not(containsString("Trang trước")))));
+	}
+
+	@Test
 	void emptyInboxSaysWhy() throws Exception {
 		given(caseTasks.inbox(any(), any(), eq(0), eq(25))).willReturn(new TaskPage(List.of(), 0, 25, 0));
 

@@ -2,11 +2,13 @@ package org.loive.workflow;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.loive.access.Officer;
@@ -23,32 +25,41 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * The caseworker's side of the engine: their agency's tasks in their province, claiming and
+ * The caseworker's side of the engine: their agency's tasks in their province, claiming, releasing and
  * completing them. Another agency's or province's task is refused with 403; a task already done with 409.
  */
 @Service
 class CaseTasks {
 
 	private final TaskService tasks;
+	private final RuntimeService runtime;
 	private final HistoryService history;
 	private final TaskForms forms;
+	private final CaseContext context;
 	private final JdbcClient jdbc;
 	private final Vault vault;
 	private final VictimDataAccess access;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	CaseTasks(TaskService tasks, HistoryService history, TaskForms forms, JdbcClient jdbc, Vault vault,
-			VictimDataAccess access, AuditLog audit, Clock clock) {
+	CaseTasks(TaskService tasks, RuntimeService runtime, HistoryService history, TaskForms forms, CaseContext context,
+			JdbcClient jdbc, Vault vault, VictimDataAccess access, AuditLog audit, Clock clock) {
 		this.tasks = tasks;
+		this.runtime = runtime;
 		this.history = history;
 		this.forms = forms;
+		this.context = context;
 		this.jdbc = jdbc;
 		this.vault = vault;
 		this.access = access;
@@ -56,16 +67,45 @@ class CaseTasks {
 		this.clock = clock;
 	}
 
+	/** One page of the officer's tasks as the query narrows and orders them, paged by the database. */
 	@Transactional(readOnly = true)
-	TaskPage inbox(Officer officer, int page, int size) {
+	TaskPage inbox(Officer officer, InboxQuery inbox, int page, int size) {
 		if (officer.agencies().isEmpty() || officer.province() == null) {
 			return new TaskPage(List.of(), page, size, 0);
 		}
 		TaskQuery query = actionableBy(officer);
+		switch (inbox.filter()) {
+			case MINE -> query.taskAssignee(officer.username());
+			case UNCLAIMED -> query.taskUnassigned();
+			case OVERDUE -> query.dueBefore(Date.from(clock.instant()));
+			case ALL -> {
+			}
+		}
+		if (inbox.step() != null) {
+			query.taskDefinitionKey(inbox.step());
+		}
 		long total = query.count();
-		List<TaskView> items = query.orderByDueDate().asc().orderByTaskCreateTime().asc()
-			.listPage(page * size, size).stream().map(this::view).toList();
-		return new TaskPage(items, page, size, total);
+		query.orderByDueDate();
+		if (inbox.latestFirst()) {
+			query.desc();
+		}
+		else {
+			query.asc();
+		}
+		return new TaskPage(views(query.orderByTaskCreateTime().asc().listPage(page * size, size)), page, size, total);
+	}
+
+	/** An open task for its page: the task, its case's stage and decisions, the services its form offers. */
+	record TaskDetail(TaskView task, CaseContext.Context context, List<String> eligibleServices) {
+	}
+
+	/** The open task with its case's context, if this officer may act on it; 403, 404 or 409 otherwise. */
+	@Transactional(readOnly = true)
+	TaskDetail detail(String taskId, Officer officer) {
+		TaskView task = view(openTask(taskId, officer));
+		Object eligible = tasks.getVariable(taskId, ReferralVariables.ELIGIBLE_SERVICES);
+		return new TaskDetail(task, context.of(task.caseId()),
+				eligible instanceof Collection<?> codes ? codes.stream().map(String::valueOf).toList() : List.of());
 	}
 
 	@Transactional
@@ -84,6 +124,27 @@ class CaseTasks {
 		}
 		catch (TaskAlreadyClaimedException e) {
 			throw ApiException.conflict("task.claimed-by-other", taskId);
+		}
+		catch (NullValueException | NotFoundException | OptimisticLockingException e) {
+			throw gone(taskId);
+		}
+	}
+
+	/** Gives a claimed task back to the agency: only its assignee may, on record as a claim is. */
+	@Transactional
+	TaskView release(String taskId, Officer officer) {
+		lock(taskId);
+		try {
+			Task task = openTask(taskId, officer);
+			if (task.getAssignee() == null) {
+				return view(task);
+			}
+			if (!task.getAssignee().equals(officer.username())) {
+				throw ApiException.conflict("task.claimed-by-other", taskId);
+			}
+			recordTaskEvent(AuditAction.TASK_RELEASE, task, scope(task), officer);
+			tasks.setAssignee(taskId, null);
+			return view(tasks.createTaskQuery().taskId(taskId).singleResult());
 		}
 		catch (NullValueException | NotFoundException | OptimisticLockingException e) {
 			throw gone(taskId);
@@ -193,12 +254,35 @@ class CaseTasks {
 	}
 
 	private TaskView view(Task task) {
-		Map<String, Object> variables = tasks.getVariables(task.getId(),
-				List.of(ReferralVariables.CASE_ID, ReferralVariables.REFERENCE, ReferralVariables.SERVICE));
-		return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(),
-				(String) variables.get(ReferralVariables.CASE_ID), (String) variables.get(ReferralVariables.REFERENCE),
-				(String) variables.get(ReferralVariables.SERVICE), OpenTasks.candidateGroups(tasks, task.getId()),
-				task.getAssignee(), OpenTasks.instant(task.getCreateTime()), OpenTasks.instant(task.getDueDate()),
-				OpenTasks.overdue(task, clock.instant()), TaskForms.schemaName(task.getTaskDefinitionKey()));
+		return views(List.of(task)).get(0);
+	}
+
+	/**
+	 * The tasks as views, with the case's variables of all of them read in one query rather than one per
+	 * task; a variable of the process instance itself wins over a sub-scope's of the same name.
+	 */
+	private List<TaskView> views(List<Task> page) {
+		if (page.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Map<String, Object>> byInstance = new HashMap<>();
+		runtime.createVariableInstanceQuery()
+			.processInstanceIdIn(page.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new))
+			.variableNameIn(ReferralVariables.CASE_ID, ReferralVariables.REFERENCE, ReferralVariables.SERVICE)
+			.disableBinaryFetching()
+			.list()
+			.stream()
+			.sorted(Comparator.comparing((VariableInstance v) -> v.getProcessInstanceId().equals(v.getExecutionId())))
+			.forEach(v -> byInstance.computeIfAbsent(v.getProcessInstanceId(), id -> new HashMap<>())
+				.put(v.getName(), v.getValue()));
+		Instant now = clock.instant();
+		return page.stream().map(task -> {
+			Map<String, Object> variables = byInstance.getOrDefault(task.getProcessInstanceId(), Map.of());
+			return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+					(String) variables.get(ReferralVariables.CASE_ID), (String) variables.get(ReferralVariables.REFERENCE),
+					(String) variables.get(ReferralVariables.SERVICE), OpenTasks.candidateGroups(tasks, task.getId()),
+					task.getAssignee(), OpenTasks.instant(task.getCreateTime()), OpenTasks.instant(task.getDueDate()),
+					OpenTasks.overdue(task, now), TaskForms.schemaName(task.getTaskDefinitionKey()));
+		}).toList();
 	}
 }

@@ -2,6 +2,7 @@ package org.loive.workflow;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -31,14 +32,25 @@ class TaskController {
 	TaskPage inbox(@Parameter(hidden = true) Officer officer,
 			@RequestParam(defaultValue = "0") @Min(value = 0, message = "validation.page") int page,
 			@RequestParam(defaultValue = "50") @Min(value = 1, message = "validation.size")
-			@Max(value = 200, message = "validation.size") int size) {
-		return caseTasks.inbox(officer, page, size);
+			@Max(value = 200, message = "validation.size") int size,
+			@RequestParam(required = false) @Parameter(description = "mine: việc tôi đã nhận / claimed by me; unclaimed: chưa ai nhận / claimed by nobody; overdue: quá hạn / past their due date",
+					schema = @Schema(allowableValues = { "mine", "unclaimed", "overdue" })) String filter,
+			@RequestParam(required = false) @Parameter(description = "Chỉ một bước (mã công việc) / Only one step (task key), e.g. Task_Classify") String step,
+			@RequestParam(required = false) @Parameter(description = "due: hạn gần nhất trước / soonest due first (default); -due: hạn xa nhất trước / latest due first",
+					schema = @Schema(allowableValues = { "due", "-due" })) String sort) {
+		return caseTasks.inbox(officer, InboxQuery.of(filter, step, sort), page, size);
 	}
 
 	@PostMapping("/{taskId}/claim")
 	@Operation(summary = "Nhận việc / Claim a task")
 	TaskView claim(@PathVariable String taskId, @Parameter(hidden = true) Officer officer) {
 		return caseTasks.claim(taskId, officer);
+	}
+
+	@PostMapping("/{taskId}/release")
+	@Operation(summary = "Trả lại việc cho cơ quan (chỉ người đã nhận) / Release a claimed task (its assignee only)")
+	TaskView release(@PathVariable String taskId, @Parameter(hidden = true) Officer officer) {
+		return caseTasks.release(taskId, officer);
 	}
 
 	@PostMapping("/{taskId}/complete")

@@ -1,0 +1,211 @@
+package org.loive.workflow;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.loive.platform.InvalidRequestException.Rejection;
+import org.loive.platform.InvalidRequestException;
+import org.loive.platform.web.ChoicesFrom;
+import org.loive.platform.web.ShownWhen;
+import org.loive.workflow.TaskForms.Decision;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.loive.workflow.TaskForms.names;
+import static org.loive.workflow.TaskForms.vars;
+
+/** The main chain's forms, from the report's classification to the case's closure (DESIGN.md §2). */
+final class ReferralForms {
+
+	private ReferralForms() {
+	}
+
+	enum Classification { TRAFFICKING_SUSPECTED, OTHER_MATTER, DUPLICATE }
+
+	/** Evidence kinds of Art 32(1) Law 53/2024/QH15. */
+	enum EvidenceKind { OFFICIAL_DOCUMENT, FOREIGN_AUTHORITY_DOCUMENT, WITNESS_STATEMENT, PERSON_STATEMENT, MEDICAL_EXAMINATION, OTHER_EVIDENCE }
+
+	enum Recipient { COMMUNE, SOCIAL_ASSISTANCE_FACILITY, FAMILY }
+
+	enum NotifiedParty { PARENTS, RELATIVES, GUARDIAN, NONE_FOUND }
+
+	enum RiskLevel { LOW, MEDIUM, HIGH }
+
+	enum CaseOutcome { REINTEGRATED, REPATRIATED, RETURNED_TO_FAMILY, LOST_CONTACT, DECEASED, OTHER }
+
+	@Schema(name = "ClassifyDecision", description = "Phân loại tin báo / Classify the report")
+	record Classify(@NotNull(message = "validation.required") Classification classification,
+			@ShownWhen(field = "classification", is = "TRAFFICKING_SUSPECTED")
+			@Schema(description = "Còn bị giữ hoặc đang gặp nguy hiểm / Still held or in danger") Boolean rescueNeeded,
+			@ShownWhen(field = "rescueNeeded", is = "true")
+			@Schema(description = "Giải cứu ở nước ngoài / Rescue abroad") Boolean crossBorderRescue,
+			@ShownWhen(field = "classification", is = "TRAFFICKING_SUSPECTED")
+			@Schema(description = "Người nước ngoài / Foreign national") Boolean foreignNational,
+			@ShownWhen(field = "classification", is = "DUPLICATE")
+			@Schema(description = "Hồ sơ đang mở bị trùng / The open case this duplicates") UUID duplicateOfCaseId)
+			implements Decision {
+
+		@AssertTrue(message = "validation.required-when-suspected")
+		boolean isRescueNeededValid() {
+			return classification != Classification.TRAFFICKING_SUSPECTED || rescueNeeded != null;
+		}
+
+		@AssertTrue(message = "validation.required-when-suspected")
+		boolean isForeignNationalValid() {
+			return classification != Classification.TRAFFICKING_SUSPECTED || foreignNational != null;
+		}
+
+		@AssertTrue(message = "validation.required-when-rescue")
+		boolean isCrossBorderRescueValid() {
+			return !Boolean.TRUE.equals(rescueNeeded) || crossBorderRescue != null;
+		}
+
+		@AssertTrue(message = "validation.required-when-duplicate")
+		boolean isDuplicateOfCaseIdValid() {
+			return classification != Classification.DUPLICATE || duplicateOfCaseId != null;
+		}
+
+		public Map<String, Object> variables(Map<String, Object> current) {
+			return vars(ReferralVariables.CLASSIFICATION, classification.name(), ReferralVariables.RESCUE_NEEDED,
+					Boolean.TRUE.equals(rescueNeeded), ReferralVariables.CROSS_BORDER_RESCUE,
+					Boolean.TRUE.equals(crossBorderRescue), ReferralVariables.FOREIGN_NATIONAL,
+					Boolean.TRUE.equals(foreignNational), ReferralVariables.DUPLICATE_OF,
+					duplicateOfCaseId == null ? null : duplicateOfCaseId.toString());
+		}
+	}
+
+	@Schema(name = "BorderReceptionDecision", description = "Tiếp nhận công dân trở về / Receive a returned citizen")
+	record BorderReception(@NotNull(message = "validation.required") Boolean foreignNational) implements Decision {
+
+		public Map<String, Object> variables(Map<String, Object> current) {
+			return vars(ReferralVariables.FOREIGN_NATIONAL, foreignNational);
+		}
+	}
+
+	@Schema(name = "BorderVerificationDecision", description = "Xác minh tại cửa khẩu / Verify at the border")
+	record BorderVerification(@NotNull(message = "validation.required") Boolean traffickingSigns) implements Decision {
+
+		public Map<String, Object> variables(Map<String, Object> current) {
+			return vars("traffickingSigns", traffickingSigns);
+		}
+	}
+
+	@Schema(name = "ReceivePersonDecision", description = "Tiếp nhận người / Receive the person")
+	record ReceivePerson(
+			@NotNull(message = "validation.required") @AssertTrue(message = "validation.must-confirm") Boolean healthDepartmentNotified,
+			@NotNull(message = "validation.required") Boolean temporaryShelterProvided) implements Decision {
+
+		public Map<String, Object> variables(Map<String, Object> current) {
+			return vars("healthDepartmentNotified", true, "temporaryShelterProvided", temporaryShelterProvided);
+		}
+	}
+
+	@Schema(name = "InitialVerificationDecision", description = "Xác minh ban đầu / Initial verification")
+	record InitialVerification(
+			@Schema(description = "Có giấy tờ theo Điều 33 khoản 1 / Documents of Art 33(1) exist") @NotNull(message = "validation.required") Boolean documentsExist,
+			@NotNull(message = "validation.required") @AssertTrue(message = "validation.must-confirm") Boolean policeConsulted)
+			implements Decision {
+
+		public Map<String, Object> variables(Map<String, Object> current) {
+			return vars(ReferralVariables.DOCUMENTS_EXIST, documentsExist, "policeConsulted", true);
+		}
+	}
+
+	@Schema(name = "FurtherVerificationDecision", description = "Xác minh bổ sung / Further verification")
+	record FurtherVerification(@NotNull(message = "validation.required") Boolean evidenceFound) implements Decision {
+
+		public Map<String, Object> variables(Map<String, Object> current) {
+			return vars("evidenceFound", evidenceFound);
+		}
+	}
+
+	@Schema(name = "IdentifyDecision", description = "Xác định nạn nhân / Identification decision")
+	record Identify(@NotNull(message = "validation.required") Boolean victim,
+			@ShownWhen(field = "victim", is = "true")
+			@Schema(description = "Loại chứng cứ theo Điều 32 khoản 1 / Evidence kinds of Art 32(1)") List<@NotNull(message = "validation.required") EvidenceKind> evidenceKinds,
+			@ShownWhen(field = "victim", is = "true")
+			@Schema(description = "Đã cấp giấy xác nhận nạn nhân / Confirmation document issued") Boolean confirmationIssued)
+			implements Decision {
+
+		@AssertTrue(message = "validation.evidence-required")
+		boolean isEvidenceKindsValid() {
+			return !Boolean.TRUE.equals(victim) || evidenceKinds != null && !evidenceKinds.isEmpty();
+		}
+
+		@AssertTrue(message = "validation.confirmation-required")
+		boolean isConfirmationIssuedValid() {
+			return !Boolean.TRUE.equals(victim) || Boolean.TRUE.equals(confirmationIssued);
+		}
+
+		public Map<String, Object> variables(Map<String, Object> current) {
+			return vars(ReferralVariables.VICTIM, victim, "evidenceKinds", names(evidenceKinds), "confirmationIssued",
+					Boolean.TRUE.equals(confirmationIssued));
+		}
+	}
+
+	@Schema(name = "HandOverDecision", description = "Bàn giao nạn nhân / Hand over the victim")
+	record HandOver(@NotNull(message = "validation.required") Recipient handedOverTo) implements Decision {
+
+		public Map<String, Object> variables(Map<String, Object> current) {
+			return vars("handedOverTo", handedOverTo.name());
+		}
+	}
+
+	@Schema(name = "RiskAssessment", description = "Đánh giá rủi ro / Risk assessment")
+	record AssessRisk(@NotNull(message = "validation.required") Boolean threatsReceived,
+			@NotNull(message = "validation.required") Boolean traffickersAtLarge,
+			@NotNull(message = "validation.required") Boolean traffickersKnowWhereabouts,
+			@NotNull(message = "validation.required") Boolean relativesThreatened,
+			@NotNull(message = "validation.required") Boolean minor,
+			@NotNull(message = "validation.required") Boolean previouslyTrafficked) implements Decision {
+
+		public Map<String, Object> variables(Map<String, Object> current) {
+			return vars("threatsReceived", threatsReceived, "traffickersAtLarge", traffickersAtLarge,
+					"traffickersKnowWhereabouts", traffickersKnowWhereabouts, "relativesThreatened", relativesThreatened,
+					"minor", minor, "previouslyTrafficked", previouslyTrafficked);
+		}
+	}
+
+	@Schema(name = "SupportPlan", description = "Kế hoạch hỗ trợ: các chế độ người được hỗ trợ đồng ý nhận / The services the person consents to")
+	record PlanSupport(@NotNull(message = "validation.required") @Size(max = 10, message = "validation.services")
+			@ChoicesFrom("eligible-services")
+			List<@NotNull(message = "validation.required") String> consentedServices) implements Decision {
+
+		public Map<String, Object> variables(Map<String, Object> current) {
+			@SuppressWarnings("unchecked")
+			Collection<String> eligible = (Collection<String>) current.getOrDefault(ReferralVariables.ELIGIBLE_SERVICES, List.of());
+			List<Rejection> rejections = new ArrayList<>();
+			for (int i = 0; i < consentedServices.size(); i++) {
+				if (!eligible.contains(consentedServices.get(i))) {
+					rejections.add(new Rejection("decision.consentedServices[" + i + "]", "validation.not-eligible"));
+				}
+			}
+			if (!rejections.isEmpty()) {
+				throw new InvalidRequestException(rejections);
+			}
+			return vars(ReferralVariables.CONSENTED_SERVICES, List.copyOf(new LinkedHashSet<>(consentedServices)));
+		}
+	}
+
+	@Schema(name = "GuardianNotification", description = "Thông báo thân nhân, người giám hộ / Notify relatives or guardian")
+	record NotifyGuardian(@NotNull(message = "validation.required") NotifiedParty notified) implements Decision {
+
+		public Map<String, Object> variables(Map<String, Object> current) {
+			return vars("guardianNotified", notified.name());
+		}
+	}
+
+	@Schema(name = "ClosureDecision", description = "Kết thúc hồ sơ / Close the case")
+	record Close(@NotNull(message = "validation.required") CaseOutcome outcome) implements Decision {
+
+		public Map<String, Object> variables(Map<String, Object> current) {
+			return vars(ReferralVariables.CASE_OUTCOME, outcome.name());
+		}
+	}
+}

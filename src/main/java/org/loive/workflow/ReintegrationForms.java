@@ -1,0 +1,45 @@
+package org.loive.workflow;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import org.loive.workflow.ReferralForms.RiskLevel;
+import org.loive.workflow.TaskForms.Decision;
+
+import java.util.Map;
+
+import static org.loive.workflow.TaskForms.vars;
+
+/** The forms of the reintegration process. */
+final class ReintegrationForms {
+
+	private ReintegrationForms() {
+	}
+
+	@Schema(name = "ReintegrationApplication", description = "Tiếp nhận đề nghị tái hòa nhập / Receive the application")
+	record ReceiveReintegrationApplication(
+			@NotNull(message = "validation.required") @AssertTrue(message = "validation.must-confirm") Boolean applicationReceived)
+			implements Decision {
+
+		public Map<String, Object> variables(Map<String, Object> current) {
+			return vars("applicationReceived", true);
+		}
+	}
+
+	@Schema(name = "ReintegrationDecision", description = "Quyết định hỗ trợ tái hòa nhập / Decide on reintegration support")
+	record DecideReintegration(@NotNull(message = "validation.required") Boolean reintegrationApproved) implements Decision {
+
+		public Map<String, Object> variables(Map<String, Object> current) {
+			return vars("reintegrationApproved", reintegrationApproved);
+		}
+	}
+
+	@Schema(name = "FollowUpVisit", description = "Thăm hỏi sau hỗ trợ / Follow-up visit")
+	record FollowUpVisit(@NotNull(message = "validation.required") RiskLevel reTraffickingRisk,
+			@NotNull(message = "validation.required") Boolean moreVisitsNeeded) implements Decision {
+
+		public Map<String, Object> variables(Map<String, Object> current) {
+			return vars("reTraffickingRisk", reTraffickingRisk.name(), "moreVisitsNeeded", moreVisitsNeeded);
+		}
+	}
+}

@@ -47,9 +47,7 @@ class TaskFormsLabelsTest {
 	private static void collect(Form form, List<String> keys) {
 		for (Form.Field field : form.fields()) {
 			keys.add(field.labelKey());
-			if (field.enumType() != null) {
-				field.constants().forEach(constant -> keys.add("enum." + field.enumType().getSimpleName() + "." + constant));
-			}
+			field.constants().forEach(constant -> keys.add("enum." + field.vocabulary() + "." + constant));
 			if (field.nested() != null) {
 				collect(field.nested(), keys);
 			}

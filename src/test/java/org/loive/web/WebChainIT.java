@@ -69,8 +69,7 @@ class WebChainIT extends IntegrationTest {
 
 		// 1. police.qng receives a hotline report with a person and an accompanying minor
 		police.open(BASE + "/referrals/new");
-		police.select(By.name("channel"), "HOTLINE_111");
-		police.click(By.cssSelector("input[name='immediateDanger'][value='false']"));
+		fill(police, Map.of("channel", "HOTLINE_111", "immediateDanger", "false"));
 		police.type(By.name("person.fullName"), "Nguyễn Thị Hoa Mẫu");
 		police.type(By.name("person.phone"), "0912 345 678");
 		police.click(By.cssSelector("input[name='person.sex'][value='F']"));

@@ -12,7 +12,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +28,6 @@ import java.util.UUID;
 
 /** The auditor's pages: the trail and its verification, break-glass reviews, export, disclosure to a person. */
 @PageController
-@Validated
 class AuditPages {
 
 	/** One access as the disclosure document shows it. */
@@ -121,7 +119,7 @@ class AuditPages {
 	@GetMapping("/audit/public-key")
 	ResponseEntity<String> publicKey() {
 		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"loive-audit-public-key.json\"")
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"public-key.json\"")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(trail.publicKeyset());
 	}

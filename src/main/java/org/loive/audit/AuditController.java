@@ -5,10 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,13 +31,11 @@ import java.util.UUID;
 class AuditController {
 
 	private final AuditTrail trail;
-	private final AuditLog log;
-	private final CurrentActor actor;
+	private final AuditorActions actions;
 
-	AuditController(AuditTrail trail, AuditLog log, CurrentActor actor) {
+	AuditController(AuditTrail trail, AuditorActions actions) {
 		this.trail = trail;
-		this.log = log;
-		this.actor = actor;
+		this.actions = actions;
 	}
 
 	@GetMapping("/events")
@@ -69,25 +64,13 @@ class AuditController {
 	ResponseEntity<StreamingResponseBody> export(
 			@RequestParam(defaultValue = "1") @Min(value = 1, message = "validation.seq") long fromSeq,
 			@RequestParam(defaultValue = "9223372036854775807") @Min(value = 1, message = "validation.seq") long toSeq) {
-		log.record(AuditEvent.of(AuditAction.AUDIT_EXPORT, actor.get()).purpose("seq:" + fromSeq + "-" + toSeq));
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"loive-audit-" + fromSeq + ".jsonl\"")
-			.contentType(MediaType.parseMediaType("application/x-ndjson"))
-			.body(out -> trail.export(fromSeq, toSeq, out));
+		return actions.export(fromSeq, toSeq);
 	}
 
 	@GetMapping(value = "/public-key", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Khóa công khai kiểm chứng điểm kiểm (Tink JSON) / Public keyset that verifies checkpoints")
 	String publicKey() {
 		return trail.publicKeyset();
-	}
-
-	/** What the auditor found of a flagged read. */
-	enum Finding { JUSTIFIED, UNJUSTIFIED, REFERRED }
-
-	record Review(@NotNull(message = "validation.required") @Min(value = 1, message = "validation.seq") Long seq,
-			@NotNull(message = "validation.required") Finding finding,
-			@Pattern(regexp = "^[\\p{L}0-9/._-]{1,64}$", message = "validation.reference") String reference) {
 	}
 
 	record Reviewed(long reviewSeq) {
@@ -104,21 +87,14 @@ class AuditController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Kết luận của thanh tra về một lần đọc được đánh dấu / The auditor's finding on a flagged read",
 			description = "Ghi vào chuỗi như một sự kiện AUDIT_REVIEW / Appended to the chain as an AUDIT_REVIEW event")
-	Reviewed review(@Valid @RequestBody Review body) {
-		AuditRecord event = trail.reviewable(body.seq());
-		return new Reviewed(log.record(AuditEvent.of(AuditAction.AUDIT_REVIEW, actor.get())
-			.onCase(event.caseId() == null ? null : UUID.fromString(event.caseId()))
-			.person(event.personId() == null ? null : UUID.fromString(event.personId()))
-			.purpose("seq:" + body.seq() + ":" + body.finding() + (body.reference() == null ? "" : ":" + body.reference()))));
+	Reviewed review(@Valid @RequestBody AuditorActions.Review body) {
+		return new Reviewed(actions.review(body));
 	}
 
 	@GetMapping("/persons/{personId}/accesses")
 	@Operation(summary = "Ai đã xem dữ liệu của tôi: để cung cấp cho nạn nhân / Who saw my data: for disclosure to the person",
 			description = "officers=true nêu tên cán bộ / names the officers")
 	List<AuditTrail.Access> accesses(@PathVariable UUID personId, @RequestParam(defaultValue = "false") boolean officers) {
-		log.record(AuditEvent.of(AuditAction.AUDIT_DISCLOSURE, actor.get())
-			.person(personId)
-			.purpose(officers ? "officers-named" : "agencies-only"));
-		return trail.accesses(personId, officers);
+		return actions.disclose(personId, officers);
 	}
 }

@@ -1,0 +1,81 @@
+package org.loive.vault;
+
+import org.junit.jupiter.api.Test;
+import org.loive.access.KeycloakProperties;
+import org.loive.audit.AuditLog;
+import org.loive.platform.Problems;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.util.List;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The key page behind the application's own page chain: administrators only, a refusal audited. */
+@WebMvcTest(controllers = VaultPages.class, properties = "loive.keycloak.client-secret=slice-test",
+		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.loive\\.access\\.SecurityConfiguration"))
+@ImportAutoConfiguration(RestClientAutoConfiguration.class)
+@EnableConfigurationProperties(KeycloakProperties.class)
+@Import(Problems.class)
+class VaultPagesRolesTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	VaultKeyFile keys;
+
+	@MockitoBean
+	KeyRotations rotations;
+
+	@MockitoBean
+	AuditLog log;
+
+
+	/** Signed in as the login maps a Keycloak token: realm roles as ROLE_x, agency groups as GROUP_x. */
+	static OidcLoginRequestPostProcessor officer(String username, String role, String... groups) {
+		List<SimpleGrantedAuthority> authorities = new java.util.ArrayList<>(List.of(new SimpleGrantedAuthority("ROLE_" + role)));
+		for (String group : groups) {
+			authorities.add(new SimpleGrantedAuthority("GROUP_" + group));
+		}
+		return oidcLogin().authorities(authorities.toArray(SimpleGrantedAuthority[]::new))
+			.idToken(token -> token.claim("preferred_username", username)
+				.claim("roles", List.of(role))
+				.claim("groups", List.of(groups))
+				.claim("area", "QNG"));
+	}
+
+	@Test
+	void anAuditorCannotStartARotation() throws Exception {
+		mvc.perform(post("/admin/vault/key-rotations").with(csrf())
+			.with(officer("auditor.qng", "auditor")))
+			.andExpect(status().isForbidden());
+
+		verify(rotations, never()).start(any());
+		verify(log).recordAlone(any());
+	}
+
+	@Test
+	void anAdministratorPassesTheSameChain() throws Exception {
+		mvc.perform(get("/admin/vault").with(officer("admin", "admin"))).andExpect(status().isOk());
+
+		verify(log, never()).recordAlone(any());
+	}
+}

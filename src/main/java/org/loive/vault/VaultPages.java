@@ -39,7 +39,7 @@ class VaultPages {
 	}
 
 	@GetMapping("/admin/vault")
-	String keys(Model model) {
+	String page(Model model) {
 		model.addAttribute("keys", keys.keys()).addAttribute("rotations", rotations.all());
 		return "vault/keys";
 	}
@@ -54,7 +54,7 @@ class VaultPages {
 		catch (ApiException refused) {
 			response.setStatus(refused.status().value());
 			model.addAttribute("refused", problems.message(refused.messageKey(), refused.arguments()));
-			return keys(model);
+			return page(model);
 		}
 	}
 

@@ -10,10 +10,13 @@ import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.core.task.support.TaskExecutorAdapter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.time.Clock;
@@ -32,11 +35,13 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The auditor's pages in a web slice: what they show, what they pass to the services, how they refuse. */
@@ -55,6 +60,12 @@ class AuditPagesTest {
 		@Bean
 		Clock clock() {
 			return Clock.fixed(Instant.parse("2026-12-02T03:00:00Z"), ZoneOffset.UTC);
+		}
+
+		/** A download streams on the request's own thread, so it never races the filters writing headers. */
+		@Bean(name = "applicationTaskExecutor")
+		AsyncTaskExecutor sameThread() {
+			return new TaskExecutorAdapter(Runnable::run);
 		}
 	}
 
@@ -126,6 +137,26 @@ class AuditPagesTest {
 			.containsPattern("<div id=\"verification\" hx-get=\"/audit/verification\" hx-trigger=\"load\"")
 			.containsPattern("<option value=\"PERSON_READ\" selected=\"selected\">Xem dữ liệu cá nhân</option>")
 			.doesNotContain("??");
+	}
+
+	@Test
+	void everyPageHasItsEnglishLabels() throws Exception {
+		when(trail.events(any(), anyInt(), anyInt()))
+			.thenReturn(new AuditTrail.Page(List.of(read(7, true, "break-glass:QUALITY_REVIEW")), 0, 50, 1));
+		when(trail.pendingReviews(anyInt())).thenReturn(List.of(read(7, true, "break-glass:QUALITY_REVIEW")));
+		when(actions.disclose(PERSON, true)).thenReturn(List.of(
+				new AuditTrail.Access(AT, "PERSON_WRITE", "commune", "caseworker", "contact", "case-work:commune", "commune.qng")));
+
+		String trailPage = page(mvc.perform(get("/audit").with(in(Locale.ENGLISH))).andExpect(status().isOk()));
+		String reviewsPage = page(mvc.perform(get("/audit/reviews").with(in(Locale.ENGLISH))).andExpect(status().isOk()));
+		String disclosurePage = page(mvc.perform(get("/audit/persons/{id}/accesses", PERSON).param("officers", "true")
+			.with(in(Locale.ENGLISH))).andExpect(status().isOk()));
+
+		assertThat(trailPage).contains("<title>Audit trail — Lối Về</title>").contains("Emergency read of personal data")
+			.contains("To review").doesNotContain("??");
+		assertThat(reviewsPage).contains("Quality review").contains("Referred to the competent authority").doesNotContain("??");
+		assertThat(disclosurePage).contains("STATEMENT OF ACCESSES TO PERSONAL DATA").contains("The agency&#39;s work on the case")
+			.contains("Commune People&#39;s Committee").doesNotContain("??");
 	}
 
 	@Test
@@ -281,7 +312,10 @@ class AuditPagesTest {
 		when(actions.export(3, 9)).thenReturn(ResponseEntity.ok().header("Content-Disposition", "attachment").body(out -> {
 		}));
 
-		mvc.perform(get("/audit/export").with(auditor()).param("fromSeq", "3").param("toSeq", "9"))
+		MvcResult streaming = mvc.perform(get("/audit/export").with(auditor()).param("fromSeq", "3").param("toSeq", "9"))
+			.andExpect(request().asyncStarted())
+			.andReturn();
+		mvc.perform(asyncDispatch(streaming))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Disposition", "attachment"));
 

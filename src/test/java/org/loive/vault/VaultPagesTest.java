@@ -53,12 +53,16 @@ class VaultPagesTest {
 	AuditLog log;
 
 	static RequestPostProcessor admin() {
+		return admin(Locale.forLanguageTag("vi"));
+	}
+
+	static RequestPostProcessor admin(Locale language) {
 		OidcLoginRequestPostProcessor login = oidcLogin().idToken(token -> token.claim("preferred_username", "admin")
 			.claim("roles", List.of("admin"))
 			.claim("groups", List.of())
 			.claim("area", "QNG"));
 		return request -> {
-			request.addPreferredLocale(Locale.forLanguageTag("vi"));
+			request.addPreferredLocale(language);
 			return login.postProcessRequest(request);
 		};
 	}
@@ -106,6 +110,17 @@ class VaultPagesTest {
 			.containsPattern(tag("progress", "id=\"progress-3\"", "max=\"1000\"", "value=\"400\""))
 			.containsPattern(tag("div", "data-rotation-id=\"2\"", "data-state=\"FINISHED\""))
 			.doesNotContain("hx-get=\"/admin/vault/key-rotations/2\"")
+			.doesNotContain("??");
+	}
+
+	@Test
+	void theKeyPageHasItsEnglishLabels() throws Exception {
+		when(keys.keys()).thenReturn(List.of(new KeyEncryptionKeys.KeyInfo(2222, "ENABLED", true)));
+		when(rotations.all()).thenReturn(List.of(running(), finished()));
+
+		String html = page(mvc.perform(get("/admin/vault").with(admin(Locale.ENGLISH))).andExpect(status().isOk()));
+
+		assertThat(html).contains("<title>Encryption keys — Lối Về</title>").contains("Re-wrapping").contains("Finished")
 			.doesNotContain("??");
 	}
 

@@ -2,8 +2,6 @@ package org.loive.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -30,13 +28,12 @@ public final class WebSession {
 
 	private final HttpClient http;
 	private final String base;
+	private final Map<String, String> cookies = new LinkedHashMap<>();
 	private String csrf;
 
 	private WebSession(String base) {
 		this.base = base;
-		CookieManager cookies = new CookieManager();
-		cookies.setCookiePolicy(CookiePolicy.ACCEPT_ALL);
-		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+		this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 	}
 
 	/** Logs the demo user (password "demo") in and lands on their start page. */
@@ -112,9 +109,28 @@ public final class WebSession {
 		return current;
 	}
 
+	/**
+	 * Java's cookie manager keeps no cookie of a host without a dot ("localhost"): the session's cookies are kept
+	 * here instead, by name (the application's and Keycloak's names differ), and sent with every request.
+	 */
 	private HttpResponse<String> send(HttpRequest.Builder request) {
+		if (!cookies.isEmpty()) {
+			request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+				.collect(Collectors.joining("; ")));
+		}
 		try {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			for (String header : response.headers().allValues("Set-Cookie")) {
+				String[] pair = header.split(";", 2)[0].split("=", 2);
+				String lower = header.toLowerCase(java.util.Locale.ROOT);
+				if (pair.length < 2 || pair[1].isEmpty() || lower.contains("max-age=0") || lower.contains("expires=thu, 01 jan 1970")) {
+					cookies.remove(pair[0].strip());
+				}
+				else {
+					cookies.put(pair[0].strip(), pair[1]);
+				}
+			}
+			return response;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

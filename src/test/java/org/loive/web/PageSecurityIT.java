@@ -1,7 +1,7 @@
 package org.loive.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.loive.platform.web.PageController;
 import org.loive.support.Caseworker;
@@ -47,8 +47,12 @@ class PageSecurityIT extends IntegrationTest {
 	private static String personId;
 	private static String taskId;
 
-	@BeforeAll
-	static void aCase() {
+	/** Once, when the application runs: a case with a person and its classification task. */
+	@BeforeEach
+	void aCase() {
+		if (caseId != null) {
+			return;
+		}
 		Caseworker police = Caseworker.as("police.qng");
 		JsonNode registered = police.receives("""
 				{"channel":"HOTLINE_111","area":"QNG","receivedAt":"2026-11-20T08:30:00Z","immediateDanger":false,

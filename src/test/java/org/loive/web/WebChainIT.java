@@ -64,12 +64,12 @@ class WebChainIT extends IntegrationTest {
 
 		Browser supervisor = as("supervisor.qng");
 		shoot(supervisor, "dashboard-before");
-		int receivedBefore = Integer.parseInt(supervisor.find(By.cssSelector("#received-this-month [data-count]"))
-			.getAttribute("data-count"));
+		int receivedBefore = Integer.parseInt(supervisor.find(By.cssSelector("#received-this-month [data-month='this']"))
+			.getText().strip());
 
 		// 1. police.qng receives a hotline report with a person and an accompanying minor
 		police.open(BASE + "/referrals/new");
-		fill(police, Map.of("channel", "HOTLINE_111", "immediateDanger", "false"));
+		fill(police, answers("channel", "HOTLINE_111", "immediateDanger", "false"));
 		police.type(By.name("person.fullName"), "Nguyễn Thị Hoa Mẫu");
 		police.type(By.name("person.phone"), "0912 345 678");
 		police.click(By.cssSelector("input[name='person.sex'][value='F']"));
@@ -100,7 +100,7 @@ class WebChainIT extends IntegrationTest {
 		police.waitFor(By.cssSelector("#persons-panel .revealed[data-section='identity']"));
 		assertThat(police.text()).contains("Nguyễn Thị Hoa Mẫu");
 		shoot(police, "task-classify");
-		fill(police, Map.of("classification", "TRAFFICKING_SUSPECTED", "rescueNeeded", "false", "foreignNational", "false"));
+		fill(police, answers("classification", "TRAFFICKING_SUSPECTED", "rescueNeeded", "false", "foreignNational", "false"));
 		police.click(By.id("complete"));
 		police.waitFor(By.cssSelector(".alert-ok"));
 
@@ -121,8 +121,8 @@ class WebChainIT extends IntegrationTest {
 
 		// 4. the supervisor sees the case move; the auditor every read of the person, and the chain intact
 		supervisor.open(BASE + "/dashboard");
-		int receivedAfter = Integer.parseInt(supervisor.find(By.cssSelector("#received-this-month [data-count]"))
-			.getAttribute("data-count"));
+		int receivedAfter = Integer.parseInt(supervisor.find(By.cssSelector("#received-this-month [data-month='this']"))
+			.getText().strip());
 		assertThat(receivedAfter).as("received now, so this month").isEqualTo(receivedBefore + 1);
 		shoot(supervisor, "dashboard-after");
 		supervisor.open(BASE + "/cases/" + caseId);
@@ -137,7 +137,7 @@ class WebChainIT extends IntegrationTest {
 		shoot(auditor, "audit-trail");
 		auditor.open(BASE + "/audit/persons/" + personId + "/accesses?officers=true");
 		long reads = jdbc.sql("select count(*) from audit_event where person_id = :p and action = 'PERSON_READ' and outcome = 'ALLOWED'")
-			.param("p", java.util.UUID.fromString(personId)).query(Long.class).single();
+			.param("p", personId).query(Long.class).single();
 		assertThat(reads).isPositive();
 		assertThat(auditor.findAll(By.cssSelector("#accesses tr[data-action='PERSON_READ']"))).hasSize((int) reads);
 		shoot(auditor, "disclosure");
@@ -228,25 +228,34 @@ class WebChainIT extends IntegrationTest {
 
 	private static Map<String, String> decision(String taskKey) {
 		return switch (taskKey) {
-			case "Task_ReceivePerson" -> Map.of("healthDepartmentNotified", "true", "temporaryShelterProvided", "true");
-			case "Task_InitialVerification" -> Map.of("documentsExist", "true", "policeConsulted", "true");
-			case "Task_Identify" -> Map.of("victim", "true", "evidenceKinds", "PERSON_STATEMENT,WITNESS_STATEMENT",
+			case "Task_ReceivePerson" -> answers("healthDepartmentNotified", "true", "temporaryShelterProvided", "true");
+			case "Task_InitialVerification" -> answers("documentsExist", "true", "policeConsulted", "true");
+			case "Task_Identify" -> answers("victim", "true", "evidenceKinds", "PERSON_STATEMENT,WITNESS_STATEMENT",
 					"confirmationIssued", "true");
-			case "Task_NotifyGuardian" -> Map.of("notified", "PARENTS");
-			case "Task_AssessRisk" -> Map.of("threatsReceived", "true", "traffickersAtLarge", "false",
+			case "Task_NotifyGuardian" -> answers("notified", "PARENTS");
+			case "Task_AssessRisk" -> answers("threatsReceived", "true", "traffickersAtLarge", "false",
 					"traffickersKnowWhereabouts", "false", "relativesThreatened", "false", "minor", "false",
 					"previouslyTrafficked", "false");
-			case "Task_ApplyProtection" -> Map.of("protectionRefused", "false", "measures", "IDENTITY_CONFIDENTIALITY");
-			case "Task_ReviewProtection" -> Map.of("stillAtRisk", "false");
-			case "Task_PlanSupport" -> Map.of("consentedServices", "a,d");
-			case "Task_RespondToReferral" -> Map.of("referralAccepted", "true");
-			case "Task_DeliverService" -> Map.of("outcome", "DELIVERED");
-			case "Task_ReceiveReintegrationApplication" -> Map.of("applicationReceived", "true");
-			case "Task_DecideReintegration" -> Map.of("reintegrationApproved", "true");
-			case "Task_FollowUpVisit" -> Map.of("reTraffickingRisk", "LOW", "moreVisitsNeeded", "false");
-			case "Task_Close" -> Map.of("outcome", "REINTEGRATED");
+			case "Task_ApplyProtection" -> answers("protectionRefused", "false", "measures", "IDENTITY_CONFIDENTIALITY");
+			case "Task_ReviewProtection" -> answers("stillAtRisk", "false");
+			case "Task_PlanSupport" -> answers("consentedServices", "a,d");
+			case "Task_RespondToReferral" -> answers("referralAccepted", "true");
+			case "Task_DeliverService" -> answers("outcome", "DELIVERED");
+			case "Task_ReceiveReintegrationApplication" -> answers("applicationReceived", "true");
+			case "Task_DecideReintegration" -> answers("reintegrationApproved", "true");
+			case "Task_FollowUpVisit" -> answers("reTraffickingRisk", "LOW", "moreVisitsNeeded", "false");
+			case "Task_Close" -> answers("outcome", "REINTEGRATED");
 			default -> throw new AssertionError("no decision for " + taskKey);
 		};
+	}
+
+	/** Answers in the order a caseworker gives them: a conditional field appears once the answer before it is given. */
+	private static Map<String, String> answers(String... keysAndValues) {
+		Map<String, String> answers = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			answers.put(keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return answers;
 	}
 
 	/** Answers a rendered form as a caseworker would: a click on each choice, text typed. */
@@ -283,7 +292,7 @@ class WebChainIT extends IntegrationTest {
 	private long denials(String username, String personId) {
 		return jdbc.sql("select count(*) from audit_event where username = :u and person_id = :p and outcome = 'DENIED'")
 			.param("u", username)
-			.param("p", java.util.UUID.fromString(personId))
+			.param("p", personId)
 			.query(Long.class)
 			.single();
 	}

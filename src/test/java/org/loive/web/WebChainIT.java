@@ -136,7 +136,7 @@ class WebChainIT extends IntegrationTest {
 		assertThat(auditor.find(By.id("verification")).getAttribute("data-status")).isEqualTo("INTACT");
 		shoot(auditor, "audit-trail");
 		auditor.open(BASE + "/audit/persons/" + personId + "/accesses?officers=true");
-		long reads = jdbc.sql("select count(*) from audit_event where person_id = :p and action = 'PERSON_READ' and outcome = 'ALLOWED'")
+		long reads = jdbc.sql("select count(*) from audit_event where person_id = :p and action = 'PERSON_READ' and outcome = 'SUCCESS'")
 			.param("p", personId).query(Long.class).single();
 		assertThat(reads).isPositive();
 		assertThat(auditor.findAll(By.cssSelector("#accesses tr[data-action='PERSON_READ']"))).hasSize((int) reads);

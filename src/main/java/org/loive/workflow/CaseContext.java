@@ -3,12 +3,13 @@ package org.loive.workflow;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,18 +45,29 @@ class CaseContext {
 	Context of(String caseId) {
 		Stage stage = tasks.createTaskQuery().processInstanceBusinessKey(caseId).list().stream()
 			.map(Task::getTaskDefinitionKey).map(Stage::ofTask).max(Comparator.naturalOrder()).orElse(Stage.CLOSED);
-		String[] instances = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId).list()
-			.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
+		List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
+			.processInstanceBusinessKey(caseId).list();
 		Map<String, Object> latest = new LinkedHashMap<>();
-		if (instances.length > 0) {
-			history.createHistoricVariableInstanceQuery()
-				.processInstanceIdIn(instances)
-				.variableNameIn(DECISIONS.keySet().toArray(String[]::new))
+		Date opened = instances.stream().map(HistoricProcessInstance::getStartTime).min(Comparator.naturalOrder()).orElse(null);
+		if (opened != null) {
+			// the values intake starts the case with are defaults, not decisions: only later updates count
+			history.createHistoricDetailQuery()
+				.variableUpdates()
+				.processInstanceIdIn(instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
+				.orderByTime()
+				.asc()
 				.list()
 				.stream()
-				.sorted(Comparator.comparing(HistoricVariableInstance::getCreateTime))
-				.filter(variable -> variable.getValue() != null)
-				.forEach(variable -> latest.put(variable.getName(), variable.getValue()));
+				.map(HistoricVariableUpdate.class::cast)
+				.filter(update -> DECISIONS.containsKey(update.getVariableName()) && update.getTime().after(opened))
+				.forEach(update -> {
+					if (update.getValue() == null) {
+						latest.remove(update.getVariableName());
+					}
+					else {
+						latest.put(update.getVariableName(), update.getValue());
+					}
+				});
 		}
 		return new Context(stage, DECISIONS.entrySet().stream()
 			.filter(decision -> shown(latest.get(decision.getKey())))

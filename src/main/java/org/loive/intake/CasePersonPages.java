@@ -102,7 +102,7 @@ class CasePersonPages {
 		Forms.Bound<PersonalData> checked = bound.valid() && bound.value().equals(PersonalData.empty())
 				? new Forms.Bound<>(null, Map.of("", panels.message("validation.section-required"))) : bound;
 		return submit(new Submission<>(caseId, task, personId, CasePersonPanel.Entered.SECTIONS, params, checked,
-				data -> records.write(caseId, personId, data, officer), "persons.done.sections"), officer, model, redirect,
+				data -> records.amend(caseId, personId, data, officer), "persons.done.sections"), officer, model, redirect,
 				response, htmx);
 	}
 

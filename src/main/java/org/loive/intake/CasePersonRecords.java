@@ -86,6 +86,14 @@ class CasePersonRecords {
 		vault.write(personId, data, officer.username());
 	}
 
+	/** A page's write: the fields typed replace theirs, the others of each section stay. */
+	@Transactional
+	void amend(UUID caseId, UUID personId, PersonalData data, Officer officer) {
+		access.authorizeWrite(officer, linked(caseId, personId).scope(), personId, data.sectionCodes(),
+				AuditAction.PERSON_WRITE);
+		vault.amend(personId, data, officer.username());
+	}
+
 	/** An administrator's act: releases nothing, destroys the data key. */
 	@Transactional
 	void erase(UUID caseId, UUID personId, ErasureReason reason, Officer officer) {

@@ -23,7 +23,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Every error of {@code /api/**} as an RFC 9457 problem detail. Rejected values are never echoed: they
@@ -96,10 +95,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				.body(problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "problem.payload-too-large"));
 		}
 		if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
-			return invalidField(path(unknown), "problem.field.unknown");
+			return invalidField(InvalidRequestException.fieldPath(unknown), "problem.field.unknown");
 		}
 		if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-			return invalidField(path(mapping), "problem.field.wrong-type");
+			return invalidField(InvalidRequestException.fieldPath(mapping), "problem.field.wrong-type");
 		}
 		String key = e.getCause() instanceof JsonProcessingException ? "problem.json.malformed" : "problem.body.missing";
 		return ResponseEntity.badRequest().body(problems.problem(HttpStatus.BAD_REQUEST, key));
@@ -115,15 +114,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.stream()
 			.map(error -> new FieldError(error.getField(), problems.message(error.getDefaultMessage())))
 			.toList();
-	}
-
-	private static String path(JsonMappingException e) {
-		return e.getPath()
-			.stream()
-			.map(reference -> reference.getFieldName() != null ? reference.getFieldName()
-					: "[" + reference.getIndex() + "]")
-			.collect(Collectors.joining("."))
-			.replace(".[", "[");
 	}
 
 	private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

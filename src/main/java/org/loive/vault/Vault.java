@@ -1,6 +1,7 @@
 package org.loive.vault;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.crypto.tink.Aead;
 import org.loive.platform.ApiException;
@@ -77,6 +78,37 @@ public class Vault {
 	public void write(UUID personId, PersonalData data, String by) {
 		Person person = lockedPerson(personId);
 		write(personId, person.dataKey(), data, by);
+	}
+
+	/**
+	 * Writes the fields given and keeps the others of each section as they were: a page's form sends only what the
+	 * officer typed, and must not erase what they did not (and may not even see). Decrypted inside the vault only.
+	 */
+	@Transactional
+	public void amend(UUID personId, PersonalData data, String by) {
+		Person person = lockedPerson(personId);
+		Map<Section, Object> stored = read(personId, data.sections().keySet()).sections();
+		Map<Section, Object> merged = new EnumMap<>(Section.class);
+		data.sections().forEach((section, given) -> merged.put(section, merge(section, stored.get(section), given)));
+		write(personId, person.dataKey(), PersonalData.of(merged), by);
+	}
+
+	private Object merge(Section section, Object stored, Object given) {
+		if (stored == null) {
+			return given;
+		}
+		ObjectNode fields = json.valueToTree(stored);
+		json.<ObjectNode>valueToTree(given).properties().forEach(field -> {
+			if (!field.getValue().isNull()) {
+				fields.set(field.getKey(), field.getValue());
+			}
+		});
+		try {
+			return json.treeToValue(fields, section.content());
+		}
+		catch (JsonProcessingException e) {
+			throw new IllegalStateException("cannot merge section " + section.code(), e);
+		}
 	}
 
 	/** The requested sections that were ever written; 410 Gone once the person was erased. */

@@ -96,7 +96,7 @@ class TaskForms {
 			read = json.treeToValue(body, form(taskKey));
 		}
 		catch (JsonMappingException e) {
-			throw new InvalidRequestException(List.of(new Rejection("decision." + path(e),
+			throw new InvalidRequestException(List.of(new Rejection("decision." + InvalidRequestException.fieldPath(e),
 					e instanceof UnrecognizedPropertyException ? "problem.field.unknown"
 							: "problem.field.wrong-type")));
 		}
@@ -118,19 +118,6 @@ class TaskForms {
 	private static Rejection rejection(ConstraintViolation<?> violation) {
 		String path = violation.getPropertyPath().toString().replaceFirst("Valid$", "");
 		return new Rejection(path.isEmpty() ? "decision" : "decision." + path, violation.getMessage());
-	}
-
-	private static String path(JsonMappingException e) {
-		StringBuilder path = new StringBuilder();
-		for (var reference : e.getPath()) {
-			if (reference.getFieldName() != null) {
-				path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-			}
-			else {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return path.toString();
 	}
 
 	static Map<String, Object> vars(Object... keysAndValues) {

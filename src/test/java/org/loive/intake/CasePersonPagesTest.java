@@ -170,7 +170,7 @@ class CasePersonPagesTest {
 		assertThat(error.find()).isTrue();
 		assertThat(error.group(2)).contains("Số điện thoại gồm 6 đến 32 chữ số");
 		assertThat(html).contains("name=\"identity.fullName\" value=\"" + NAME + "\"", "role=\"alert\"");
-		verify(records, never()).write(any(), any(), any(), any());
+		verify(records, never()).amend(any(), any(), any(), any());
 		assertNothingPersonalInTitlesOrUrls(html);
 	}
 
@@ -182,7 +182,7 @@ class CasePersonPagesTest {
 		mvc.perform(post("/cases/{c}/persons/{p}/sections", CASE, VICTIM).param("contact.phone", PHONE)
 			.with(caseworker())
 			.with(csrf())).andExpect(status().isFound()).andExpect(redirectedUrl("/cases/" + CASE));
-		verify(records).write(CASE, VICTIM, new PersonalData(null, new PersonalData.Contact(PHONE, null), null, null, null),
+		verify(records).amend(CASE, VICTIM, new PersonalData(null, new PersonalData.Contact(PHONE, null), null, null, null),
 				caseworkerOfficer());
 	}
 

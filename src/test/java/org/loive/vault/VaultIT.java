@@ -73,6 +73,21 @@ class VaultIT extends IntegrationTest {
 	}
 
 	@Test
+	void anAmendmentWritesTheFieldsGivenAndKeepsTheOthersOfTheSection() {
+		UUID caseId = newCase();
+		UUID person = person(caseId, "Vũ Thị Hằng");
+		vault.amend(person, new PersonalData(new PersonalData.Identity(null, "Hằng Bé", null, null, null, "079190000111"),
+				new PersonalData.Contact(null, "Thôn Một, xã Tịnh Sơn"), null, null, null), "test");
+
+		PersonalData stored = vault.read(person, Set.of(Section.IDENTITY, Section.CONTACT));
+		assertThat(stored.identity()).isEqualTo(new PersonalData.Identity("Vũ Thị Hằng", "Hằng Bé", LocalDate.of(1990, 1, 1),
+				"F", "VN", "079190000111"));
+		assertThat(stored.contact()).isEqualTo(new PersonalData.Contact("0912000111", "Thôn Một, xã Tịnh Sơn"));
+		assertThat(vault.matches(person(caseId, "Vũ Thị Hằng"))).as("the name and birth date still indexed")
+			.anySatisfy(match -> assertThat(match.personId()).isEqualTo(person));
+	}
+
+	@Test
 	void anOlderVersionOfASectionPutBackDoesNotOpen() {
 		UUID caseId = newCase();
 		UUID person = person(caseId, "Đỗ Thị Mai");

@@ -3,10 +3,10 @@ package org.loive.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.loive.support.Browser;
+import org.loive.support.CaseTimers;
 import org.loive.support.Caseworker;
 import org.loive.support.IntegrationTest;
 import org.loive.support.TestKeycloak;
@@ -207,7 +207,7 @@ class WebChainIT extends IntegrationTest {
 				return done;
 			}
 			if (open.isEmpty()) {
-				fireTimers(caseId);
+				CaseTimers.fireAll(runtime, management, caseId);
 				continue;
 			}
 			JsonNode task = open.get(0);
@@ -276,17 +276,6 @@ class WebChainIT extends IntegrationTest {
 				}
 			}
 		});
-	}
-
-	private void fireTimers(String caseId) {
-		List<Job> timers = runtime.createProcessInstanceQuery()
-			.processInstanceBusinessKey(caseId)
-			.list()
-			.stream()
-			.flatMap(instance -> management.createJobQuery().processInstanceId(instance.getId()).timers().list().stream())
-			.toList();
-		assertThat(timers).as("the case waits for neither a task nor a timer").isNotEmpty();
-		timers.forEach(timer -> management.executeJob(timer.getId()));
 	}
 
 	private long denials(String username, String personId) {

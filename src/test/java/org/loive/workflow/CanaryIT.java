@@ -8,11 +8,11 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.loive.support.Api;
 import org.loive.support.Api.Reply;
+import org.loive.support.CaseTimers;
 import org.loive.support.Caseworker;
 import org.loive.support.IntegrationTest;
 import org.loive.support.WebSession;
@@ -256,7 +256,7 @@ class CanaryIT extends IntegrationTest {
 				return;
 			}
 			if (open.isEmpty()) {
-				fireTimers(caseId);
+				CaseTimers.fireAll(runtime, management, caseId);
 				continue;
 			}
 			JsonNode task = open.get(0);
@@ -271,17 +271,6 @@ class CanaryIT extends IntegrationTest {
 			assertThat(reply.status()).as("%s: %s", key, reply.raw().body()).isEqualTo(200);
 		}
 		throw new AssertionError("the case did not finish in 80 steps");
-	}
-
-	private void fireTimers(String caseId) {
-		List<Job> timers = runtime.createProcessInstanceQuery()
-			.processInstanceBusinessKey(caseId)
-			.list()
-			.stream()
-			.flatMap(instance -> management.createJobQuery().processInstanceId(instance.getId()).timers().list().stream())
-			.toList();
-		assertThat(timers).as("the case waits for neither a task nor a timer").isNotEmpty();
-		timers.forEach(timer -> management.executeJob(timer.getId()));
 	}
 
 	private String decision(String taskKey) {

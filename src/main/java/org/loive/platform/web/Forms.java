@@ -70,7 +70,7 @@ public class Forms {
 			value = json.treeToValue(body, type);
 		}
 		catch (JsonMappingException e) {
-			return new Bound<>(null, Map.of(path(e), problems.message(e instanceof UnrecognizedPropertyException
+			return new Bound<>(null, Map.of(InvalidRequestException.fieldPath(e), problems.message(e instanceof UnrecognizedPropertyException
 					? "problem.field.unknown" : "problem.field.wrong-type")));
 		}
 		catch (JsonProcessingException e) {
@@ -175,16 +175,4 @@ public class Forms {
 		return "f-" + path.replaceAll("[^A-Za-z0-9_-]+", "-").replaceAll("-+$", "");
 	}
 
-	private static String path(JsonMappingException e) {
-		StringBuilder path = new StringBuilder();
-		for (var reference : e.getPath()) {
-			if (reference.getFieldName() != null) {
-				path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-			}
-			else {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return path.toString();
-	}
 }

@@ -174,11 +174,15 @@ class WebChainIT extends IntegrationTest {
 		try (Browser phone = Browser.phone()) {
 			phone.logIn(BASE, TestKeycloak.get().issuer(), "commune.qng");
 			phone.open(BASE + "/inbox");
+			assertFitsThePhone(phone);
 			phone.screenshot("phone-inbox-commune");
 			VIOLATIONS.addAll(phone.accessibilityViolations().stream().map(v -> "phone-inbox: " + v).toList());
 			phone.open(BASE + "/cases/" + caseId);
+			phone.waitFor(By.cssSelector("#persons-panel-content .person"));
+			assertFitsThePhone(phone);
 			phone.screenshot("phone-case-commune");
 			phone.open(BASE + "/referrals/new");
+			assertFitsThePhone(phone);
 			phone.screenshot("phone-referral-new");
 			VIOLATIONS.addAll(phone.accessibilityViolations().stream().map(v -> "phone-referral: " + v).toList());
 		}
@@ -247,6 +251,14 @@ class WebChainIT extends IntegrationTest {
 			case "Task_Close" -> answers("outcome", "REINTEGRATED");
 			default -> throw new AssertionError("no decision for " + taskKey);
 		};
+	}
+
+	/** One column at 360 px: nothing wider than the screen, so nothing to scroll sideways. */
+	private static void assertFitsThePhone(Browser phone) {
+		Object width = ((org.openqa.selenium.JavascriptExecutor) phone.driver())
+			.executeScript("return document.documentElement.scrollWidth");
+		assertThat(((Number) width).intValue()).as("page width at 360 px: %s", phone.driver().getCurrentUrl())
+			.isLessThanOrEqualTo(360);
 	}
 
 	/** Answers in the order a caseworker gives them: a conditional field appears once the answer before it is given. */

@@ -13,17 +13,14 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.util.List;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.loive.support.PageLogin.officer;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -48,19 +45,6 @@ class AuditPagesRolesTest {
 	@MockitoBean
 	AuditLog log;
 
-
-	/** Signed in as the login maps a Keycloak token: realm roles as ROLE_x, agency groups as GROUP_x. */
-	static OidcLoginRequestPostProcessor officer(String username, String role, String... groups) {
-		List<SimpleGrantedAuthority> authorities = new java.util.ArrayList<>(List.of(new SimpleGrantedAuthority("ROLE_" + role)));
-		for (String group : groups) {
-			authorities.add(new SimpleGrantedAuthority("GROUP_" + group));
-		}
-		return oidcLogin().authorities(authorities.toArray(SimpleGrantedAuthority[]::new))
-			.idToken(token -> token.claim("preferred_username", username)
-				.claim("roles", List.of(role))
-				.claim("groups", List.of(groups))
-				.claim("area", "QNG"));
-	}
 
 	@Test
 	void aCaseworkerIsRefusedTheTrailAndTheRefusalIsRecorded() throws Exception {

@@ -42,7 +42,7 @@ class WebPagesBenchmark extends IntegrationTest {
 				CASES, (System.nanoTime() - started) / 1e9, THREADS);
 		line("");
 		WebSession police = WebSession.logIn(BASE, "police.qng");
-		String token = Caseworker.as("police.qng").token();
+		Caseworker officer = Caseworker.as("police.qng");
 		String reference = "QNG-2026-" + String.format("%06d", CASES / 2);
 		line("| request | calls | mean ms | p50 ms | p95 ms | p99 ms |");
 		line("|---|---:|---:|---:|---:|---:|");
@@ -56,8 +56,8 @@ class WebPagesBenchmark extends IntegrationTest {
 		time("page: case list, by stage", () -> police.get("/cases?stage=CLASSIFICATION"));
 		time("page: case list, overdue", () -> police.get("/cases?overdue=true"));
 		time("page: case list, search by reference", () -> police.get("/cases?q=" + reference));
-		time("API: GET /api/v1/tasks", () -> Api.get("/api/v1/tasks", token).raw());
-		time("API: GET /api/v1/cases", () -> Api.get("/api/v1/cases", token).raw());
+		time("API: GET /api/v1/tasks", () -> Api.get("/api/v1/tasks", officer.token()).raw());
+		time("API: GET /api/v1/cases", () -> Api.get("/api/v1/cases", officer.token()).raw());
 		Path out = Path.of("target/benchmarks/web.md");
 		Files.createDirectories(out.getParent());
 		Files.writeString(out, report);
@@ -98,7 +98,10 @@ class WebPagesBenchmark extends IntegrationTest {
 				millis[CALLS / 2], millis[(int) Math.ceil(CALLS * 0.95) - 1], millis[(int) Math.ceil(CALLS * 0.99) - 1]);
 	}
 
+	/** Each line printed as it comes, so a long run shows its progress. */
 	private void line(String format, Object... arguments) {
-		report.append(String.format(format, arguments)).append('\n');
+		String line = String.format(format, arguments);
+		report.append(line).append('\n');
+		System.out.println("benchmark: " + line);
 	}
 }

@@ -3,6 +3,7 @@ package org.loive.workflow;
 import org.loive.access.Agency;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The support services of Art 37 Law 53/2024/QH15 and the agency that provides each by default. */
@@ -37,6 +38,11 @@ public enum SupportService {
 
 	public String label() {
 		return nameVi + " / " + nameEn;
+	}
+
+	/** The name in the user's language: English when asked for, Vietnamese otherwise. */
+	public String name(Locale locale) {
+		return "en".equals(locale.getLanguage()) ? nameEn : nameVi;
 	}
 
 	public Agency provider() {

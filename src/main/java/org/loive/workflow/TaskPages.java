@@ -147,7 +147,7 @@ class TaskPages {
 	}
 
 	private static String serviceLabel(String code) {
-		return SupportService.ofCode(code).map(SupportService::label).orElse(code);
+		return SupportService.ofCode(code).map(service -> service.name(LocaleContextHolder.getLocale())).orElse(code);
 	}
 
 	private Deadline deadline(Instant due) {

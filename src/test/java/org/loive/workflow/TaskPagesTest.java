@@ -280,7 +280,7 @@ class TaskPagesTest {
 			.andExpect(content().string(allOf(containsString("<title>Chuyển gửi dịch vụ — Lối Về</title>"),
 					containsString("<table id=\"service-referrals\""),
 					containsString("data-reference=\"QNG-2026-00001\" data-service=\"b\" data-status=\"WAITING\""),
-					containsString("Hỗ trợ y tế / Medical care"), containsString("Chờ tiếp nhận"),
+					containsString("Hỗ trợ y tế"), containsString("Chờ tiếp nhận"),
 					containsString("href=\"/tasks/" + TASK + "\""), containsString("data-status=\"DECLINED\""),
 					containsString("Lý do: Ngoài địa bàn"), containsString("05/03/2026"))));
 	}

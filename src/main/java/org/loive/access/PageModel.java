@@ -1,17 +1,20 @@
 package org.loive.access;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.loive.platform.web.PageAttributes;
 import org.loive.platform.web.PageController;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What the layout of every page, error pages included, shows of the signed-in user: who, which agencies, which area, where to start. */
 @ControllerAdvice(annotations = PageController.class, assignableTypes = ErrorController.class)
-class PageModel {
+class PageModel implements PageAttributes {
 
 	/** The user as the header names them; agencies by their Vietnamese and English names. */
 	record SignedIn(String username, List<String> agencies, String area, String home, boolean caseworker,
@@ -28,6 +31,14 @@ class PageModel {
 			.toList(), officer.area(), HomePages.start(officer), officer.hasRole(Officer.CASEWORKER),
 				officer.hasRole(Officer.SUPERVISOR), officer.hasRole(Officer.AUDITOR), officer.hasRole(Officer.ADMIN)))
 			.orElse(null);
+	}
+
+	@Override
+	public Map<String, Object> of(HttpServletRequest request) {
+		Map<String, Object> attributes = new HashMap<>();
+		attributes.put("signedIn", signedIn());
+		attributes.put("currentPath", currentPath(request));
+		return attributes;
 	}
 
 	/** The path of the page, for the language switch to come back to. */

@@ -154,7 +154,8 @@ class WebChainIT extends IntegrationTest {
 		gli.open(BASE + "/cases?q=" + reference);
 		assertThat(gli.findAll(By.cssSelector("#cases tr[data-reference]"))).isEmpty();
 		gli.open(BASE + "/cases/" + caseId);
-		assertThat(gli.text()).contains("Không có quyền");
+		assertThat(gli.text()).as("the error page keeps the header: who is signed in, the way out").contains("Không có quyền",
+				"police.gli", "Đăng xuất");
 		shoot(gli, "error-403");
 		Browser commune = as("commune.qng");
 		commune.open(BASE + "/cases/" + caseId);
@@ -199,6 +200,13 @@ class WebChainIT extends IntegrationTest {
 			browser.screenshot(shot.getKey() + "-en");
 		}
 		assertThat(VIOLATIONS).as("axe-core: serious or critical violations").isEmpty();
+
+		// 8. logging out ends the Keycloak session too: the next visit asks for the password again
+		police.click(By.cssSelector("header form[action='/logout'] button"));
+		police.waitFor(By.cssSelector("a.button.primary[href='/']"));
+		police.open(BASE + "/inbox");
+		police.waitFor(By.id("username"));
+		assertThat(police.driver().getCurrentUrl()).startsWith(TestKeycloak.get().issuer());
 	}
 
 	/** Completes every open step of the case on its task page, as the user of the step's agency. */
@@ -311,5 +319,15 @@ class WebChainIT extends IntegrationTest {
 		assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
 		browser.screenshot(name + "-vi");
 		VIOLATIONS.addAll(browser.accessibilityViolations().stream().map(v -> name + ": " + v).toList());
+		if (name.startsWith("task-")) {
+			// a task is gone once done: its English page now, through the switch, and back to Vietnamese
+			browser.click(By.cssSelector("form.lang button[value='en']"));
+			browser.waitFor(By.cssSelector("html[lang='en'] #task-form"));
+			browser.screenshot(name + "-en");
+			VIOLATIONS.addAll(browser.accessibilityViolations().stream().map(v -> name + " (en): " + v).toList());
+			browser.click(By.cssSelector("form.lang button[value='vi']"));
+			browser.waitFor(By.cssSelector("html[lang='vi'] #task-form"));
+			SHOTS.remove(name);
+		}
 	}
 }

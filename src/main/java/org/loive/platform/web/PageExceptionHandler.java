@@ -6,6 +6,7 @@ import org.loive.platform.ApiException;
 import org.loive.platform.InvalidRequestException;
 import org.loive.platform.Problems;
 import org.slf4j.Logger;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -31,9 +32,11 @@ class PageExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
 
 	private final Problems problems;
+	private final ObjectProvider<PageAttributes> layout;
 
-	PageExceptionHandler(Problems problems) {
+	PageExceptionHandler(Problems problems, ObjectProvider<PageAttributes> layout) {
 		this.problems = problems;
+		this.layout = layout;
 	}
 
 	@ExceptionHandler(ApiException.class)
@@ -64,7 +67,7 @@ class PageExceptionHandler {
 	}
 
 	/** The error page; for a partial update (htmx), the alert alone, shown where the update would have gone. */
-	private static ModelAndView page(HttpStatus status, String message, List<String> details, HttpServletRequest request,
+	private ModelAndView page(HttpStatus status, String message, List<String> details, HttpServletRequest request,
 			HttpServletResponse response) {
 		response.setStatus(status.value());
 		ModelAndView page = new ModelAndView(request.getHeader("HX-Request") != null ? "fragments/alert :: alert" : "error");
@@ -72,6 +75,7 @@ class PageExceptionHandler {
 		page.addObject("status", status.value());
 		page.addObject("message", message);
 		page.addObject("details", details);
+		layout.orderedStream().forEach(attributes -> page.addAllObjects(attributes.of(request)));
 		return page;
 	}
 }

@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A row of {@code referral_case}. */
-record CaseRecord(UUID id, String reference, String channel, String place, String area, Instant receivedAt,
+record CaseRecord(UUID id, String reference, String channel, String place, String area, String intakeArea,
+		Instant receivedAt,
 		boolean immediateDanger, String registeredBy, Instant registeredAt, String processInstanceId) {
 
 	String province() {

@@ -70,6 +70,7 @@ class Cases {
 		CaseRecord record = visible(caseId, officer);
 		CaseProgress.Progress state = progress.of(caseId);
 		return new CaseView(record.id(), record.reference(), record.channel(), record.place(), record.area(),
+				record.intakeArea(),
 				record.receivedAt(), record.immediateDanger(), record.registeredBy(), record.registeredAt(),
 				state.stage(), state.outcome(), persons.of(caseId), flags.of(caseId), state.completedSteps(),
 				state.openSteps(), state.escalations(), milestones.of(caseId), record.processInstanceId());
@@ -239,7 +240,8 @@ class Cases {
 
 	private static CaseRecord map(ResultSet row) throws SQLException {
 		return new CaseRecord(row.getObject("id", UUID.class), row.getString("reference"), row.getString("channel"),
-				row.getString("place"), row.getString("area"), row.getTimestamp("received_at").toInstant(),
+				row.getString("place"), row.getString("area"), row.getString("intake_area"),
+				row.getTimestamp("received_at").toInstant(),
 				row.getBoolean("immediate_danger"), row.getString("registered_by"),
 				row.getTimestamp("registered_at").toInstant(), row.getString("process_instance_id"));
 	}

@@ -66,10 +66,10 @@ class Intake {
 		String processInstanceId = workflow.start(new ReferralWorkflow.Referral(caseId, reference, request.channel(),
 				request.placeOrDefault(), request.area(), province, request.immediateDanger(), victimId, minorIds));
 		jdbc.sql("""
-				insert into referral_case (id, reference, channel, place, area, received_at, immediate_danger,
+				insert into referral_case (id, reference, channel, place, area, intake_area, received_at, immediate_danger,
 				                           process_instance_id, registered_by, registered_at, exploitation_form,
 				                           destination_country)
-				values (:id, :reference, :channel, :place, :area, :receivedAt, :danger, :process, :officer, :now,
+				values (:id, :reference, :channel, :place, :area, :area, :receivedAt, :danger, :process, :officer, :now,
 				        :exploitation, :destination)""")
 			.param("id", caseId)
 			.param("reference", reference)

@@ -64,6 +64,7 @@ class CaseApiIT extends IntegrationTest {
 		assertThat(POLICE_GLI.task(caseId, "Task_Classify").get("id").asText()).isEqualTo(taskId);
 		JsonNode view = POLICE_GLI.caseView(caseId);
 		assertThat(view.get("area").asText()).isEqualTo("GLI");
+		assertThat(view.get("intakeArea").asText()).as("the area of intake stays").isEqualTo("QNG");
 		assertThat(view.get("milestones").findValuesAsText("kind")).containsExactly("TRANSFERRED");
 		assertThat(Api.get("/api/v1/cases/" + caseId, POLICE.token()).status()).isEqualTo(403);
 	}

@@ -337,7 +337,7 @@ class IntakePagesTest {
 
 	/** A case in verification, its initial verification a day overdue, classified, proceedings opened. */
 	static CaseView view(List<CaseFlags.Flag> flags) {
-		return new CaseView(CASE, "QNG-2026-000007", "HOTLINE_111", "INLAND", "QNG", NOW.minusSeconds(7200), false,
+		return new CaseView(CASE, "QNG-2026-000007", "HOTLINE_111", "INLAND", "QNG", "QNG", NOW.minusSeconds(7200), false,
 				"police.qng", NOW.minusSeconds(7000), Stage.VERIFICATION, null, List.of(), flags,
 				List.of(new CaseProgress.CompletedStep(ReferralProcess.CLASSIFY, "Phân loại tin báo", List.of("police"),
 						"police.qng", Instant.parse("2026-11-20T02:15:00Z"))),

@@ -64,7 +64,7 @@ class ProvinceQueriesTest {
 				  channel varchar(32) not null, place varchar(32) not null, area varchar(32) not null,
 				  received_at timestamptz not null, immediate_danger boolean not null,
 				  process_instance_id varchar(64) not null unique, registered_by varchar(255) not null,
-				  registered_at timestamptz not null)""").update();
+				  registered_at timestamptz not null, intake_area varchar(32))""").update();
 		jdbc.sql("insert into act_re_procdef (id_, key_, version_) values ('main:1', 'victim-referral', 1)").update();
 		jdbc.sql("""
 				create table escalation (id bigserial primary key, task_id varchar(64) not null unique, case_id uuid not null,

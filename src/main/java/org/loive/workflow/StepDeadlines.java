@@ -2,6 +2,7 @@ package org.loive.workflow;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.loive.platform.Vietnam;
 import org.loive.platform.WorkingCalendar;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,8 @@ import java.util.WeakHashMap;
 public class StepDeadlines {
 
 	static final String WORKING = "WORKING";
+	/** Whole calendar days in Vietnam, today counted: {@code P1D} ends at midnight tonight. */
+	static final String SAME_DAY = "SAME_DAY";
 
 	private final WorkingCalendar calendar;
 	private final Map<DelegateExecution, Map<String, Date>> computed = Collections.synchronizedMap(new WeakHashMap<>());
@@ -39,12 +42,21 @@ public class StepDeadlines {
 			.computeIfAbsent(step, key -> compute(execution, step));
 	}
 
+	/** The last moment of the {@code days}-th calendar day in Vietnam, the day of {@code start} being the first. */
+	static Instant endOfDay(Instant start, long days) {
+		return start.atZone(Vietnam.ZONE).toLocalDate().plusDays(days).atStartOfDay(Vietnam.ZONE).toInstant().minusSeconds(1);
+	}
+
 	private Date compute(DelegateExecution execution, String step) {
-		Map<String, Object> deadline = Decisions.single(execution, Decisions.STEP_DEADLINES, Map.of("step", step));
+		Map<String, Object> inputs = new HashMap<>();
+		inputs.put("step", step);
+		inputs.put("riskLevel", execution.getVariable(ReferralVariables.RISK_LEVEL));
+		Map<String, Object> deadline = Decisions.single(execution, Decisions.STEP_DEADLINES, inputs);
 		Duration limit = Duration.parse((String) deadline.get("duration"));
 		Instant start = ClockUtil.getCurrentTime().toInstant();
-		Instant due = WORKING.equals(deadline.get("calendar")) ? calendar.dueAfterWorkingDays(start, (int) limit.toDays())
-				: calendar.dueAfter(start, limit);
+		Object kind = deadline.get("calendar");
+		Instant due = WORKING.equals(kind) ? calendar.dueAfterWorkingDays(start, (int) limit.toDays())
+				: SAME_DAY.equals(kind) ? endOfDay(start, limit.toDays()) : calendar.dueAfter(start, limit);
 		return Date.from(due);
 	}
 }

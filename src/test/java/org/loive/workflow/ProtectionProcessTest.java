@@ -74,6 +74,30 @@ class ProtectionProcessTest extends ProcessTestCase {
 		assertThat(referral).hasPassedInOrder(PROTECTION, REINTEGRATION);
 	}
 
+	@Test
+	void aHighRiskIsDueForProtectionTheSameCalendarDayInVietnam() {
+		ProcessInstance protection = instanceOf(threatenedVictim(), KEY);
+
+		Instant endOfToday = Instant.parse("2026-03-02T16:59:59Z");
+		assertThat(instant(ProcessTestSupport.task(protection, APPLY_PROTECTION).getDueDate()))
+			.as("assessed at 09:00 in Vietnam: due by 23:59:59 the same day").isEqualTo(endOfToday);
+		assertThat(instant(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService().createJobQuery()
+			.processInstanceId(protection.getId()).timers().activityId("Timer_ApplyProtectionOverdue").singleResult()
+			.getDuedate())).as("the overdue timer fires then").isEqualTo(endOfToday);
+	}
+
+	@Test
+	void aMediumRiskIsDueForProtectionInTwentyFourHours() {
+		clockAt(NOW);
+		ProcessInstance referral = hotlineReport(0);
+		identifyVictim(referral, false);
+		assessRisk(referral, "threatsReceived");
+		assertThat(referral).variables().containsEntry(ReferralVariables.RISK_LEVEL, "MEDIUM");
+
+		assertThat(instant(ProcessTestSupport.task(instanceOf(referral, KEY), APPLY_PROTECTION).getDueDate()))
+			.isEqualTo(NOW.plus(Duration.ofHours(24)));
+	}
+
 	/** A victim threatened by traffickers who know where the victim lives: high risk, protection required. */
 	private static ProcessInstance threatenedVictim() {
 		clockAt(NOW);

@@ -29,7 +29,7 @@ class StepDeadlinesDecisionTest {
 
 	@Test
 	void declaresTheTable() {
-		TABLE.assertDeclares("Thời hạn các bước", HitPolicy.UNIQUE, 20);
+		TABLE.assertDeclares("Thời hạn các bước", HitPolicy.UNIQUE, 21);
 	}
 
 	@ParameterizedTest(name = "{0} -> {1} {2}")
@@ -56,7 +56,7 @@ class StepDeadlinesDecisionTest {
 		"Task_Close,                           P5D,   WORKING,  Rule_Deadline_Close",
 	})
 	void givesTheDeadlineOfTheStep(String step, String duration, String calendar, String ruleId) {
-		DecisionTableHarness.Evaluation evaluation = deadlineOf(step);
+		DecisionTableHarness.Evaluation evaluation = deadlineOf(step, null);
 
 		assertThat(evaluation.ruleIds()).containsExactly(ruleId);
 		Map<String, Object> outputs = evaluation.result().getSingleResult().getEntryMap();
@@ -64,6 +64,20 @@ class StepDeadlinesDecisionTest {
 		assertThat(outputs.get("duration")).isEqualTo(duration);
 		assertThat(outputs.get("calendar")).isEqualTo(calendar);
 		assertThat((String) outputs.get("legalBasis")).isNotBlank();
+	}
+
+	@ParameterizedTest(name = "protection at risk {0} -> {1} {2}")
+	@CsvSource({
+		"LOW,    PT24H, CALENDAR, Rule_Deadline_ApplyProtection",
+		"MEDIUM, PT24H, CALENDAR, Rule_Deadline_ApplyProtection",
+		"HIGH,   P1D,   SAME_DAY, Rule_Deadline_ApplyProtectionHighRisk",
+	})
+	void aHighRiskIsProtectedTheSameDay(String risk, String duration, String calendar, String ruleId) {
+		DecisionTableHarness.Evaluation evaluation = deadlineOf("Task_ApplyProtection", risk);
+
+		assertThat(evaluation.ruleIds()).containsExactly(ruleId);
+		assertThat(evaluation.result().getSingleResult().<String>getEntry("duration")).isEqualTo(duration);
+		assertThat(evaluation.result().getSingleResult().<String>getEntry("calendar")).isEqualTo(calendar);
 	}
 
 	@ParameterizedTest(name = "{0}: {1}")
@@ -74,28 +88,29 @@ class StepDeadlinesDecisionTest {
 		"Task_Close               | Mặc định của hệ thống",
 	})
 	void namesTheLegalBasis(String step, String legalBasis) {
-		assertThat(deadlineOf(step).result().getSingleResult().<String>getEntry("legalBasis")).isEqualTo(legalBasis);
+		assertThat(deadlineOf(step, null).result().getSingleResult().<String>getEntry("legalBasis")).isEqualTo(legalBasis);
 	}
 
 	@Test
 	void everyDurationParsesAndEveryCalendarIsKnown() {
 		for (String step : steps()) {
-			Map<String, Object> outputs = deadlineOf(step).result().getSingleResult().getEntryMap();
+			Map<String, Object> outputs = deadlineOf(step, null).result().getSingleResult().getEntryMap();
 			String duration = (String) outputs.get("duration");
 
 			assertThat(parsesAsDurationOrPeriod(duration)).as("%s: %s", step, duration).isTrue();
-			assertThat(outputs.get("calendar")).as(step).isIn("CALENDAR", "WORKING");
+			assertThat(outputs.get("calendar")).as(step).isIn("CALENDAR", "WORKING", "SAME_DAY");
 		}
 	}
 
 	@Test
 	void everyStepIsListedOnce() {
-		assertThat(steps()).hasSize(20).doesNotHaveDuplicates().allMatch(step -> step.startsWith("Task_"));
+		assertThat(steps()).hasSize(21).allMatch(step -> step.startsWith("Task_"));
+		assertThat(steps().stream().distinct()).as("one step twice: protection by risk level").hasSize(20);
 	}
 
 	@Test
 	void anUnknownStepHasNoDeadline() {
-		assertThat(deadlineOf("Task_Unknown").result()).isEmpty();
+		assertThat(deadlineOf("Task_Unknown", null).result()).isEmpty();
 	}
 
 	private static boolean parsesAsDurationOrPeriod(String iso) {
@@ -118,7 +133,10 @@ class StepDeadlinesDecisionTest {
 			.toList();
 	}
 
-	private static DecisionTableHarness.Evaluation deadlineOf(String step) {
-		return TABLE.evaluate(Map.of("step", step));
+	private static DecisionTableHarness.Evaluation deadlineOf(String step, String riskLevel) {
+		Map<String, Object> inputs = new java.util.HashMap<>();
+		inputs.put("step", step);
+		inputs.put("riskLevel", riskLevel);
+		return TABLE.evaluate(inputs);
 	}
 }

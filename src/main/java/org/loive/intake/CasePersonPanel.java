@@ -3,10 +3,10 @@ package org.loive.intake;
 import org.loive.access.Agency;
 import org.loive.access.Officer;
 import org.loive.access.VictimDataAccess;
-import org.loive.platform.Vietnam;
 import org.loive.platform.web.Form;
 import org.loive.platform.web.FormView;
 import org.loive.platform.web.Forms;
+import org.loive.platform.web.VietnamTime;
 import org.loive.vault.Consents;
 import org.loive.vault.PersonalData;
 import org.loive.vault.Section;
@@ -16,7 +16,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.util.MultiValueMap;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -73,7 +72,6 @@ class CasePersonPanel {
 	static final Form BREAK_GLASS = Form.of(CasePersonController.BreakGlass.class);
 
 	private static final Set<String> ALL = Section.codes(EnumSet.allOf(Section.class));
-	private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(Vietnam.ZONE);
 
 	private final Cases cases;
 	private final CasePersons persons;
@@ -81,15 +79,17 @@ class CasePersonPanel {
 	private final VictimDataAccess access;
 	private final Forms forms;
 	private final MessageSource messages;
+	private final VietnamTime time;
 
 	CasePersonPanel(Cases cases, CasePersons persons, CasePersonRecords records, VictimDataAccess access, Forms forms,
-			MessageSource messages) {
+			MessageSource messages, VietnamTime time) {
 		this.cases = cases;
 		this.persons = persons;
 		this.records = records;
 		this.access = access;
 		this.forms = forms;
 		this.messages = messages;
+		this.time = time;
 	}
 
 	/** The panel of a case of the officer's province (403 for another province, 404 for no such case). */
@@ -170,7 +170,7 @@ class CasePersonPanel {
 	 * {@code ConcurrentHashMap.computeIfAbsent}, which throws "Recursive update" when a nested form is
 	 * computed inside its parent's computation and falls into the same bin.
 	 */
-	private static String moment(Instant instant) {
-		return instant == null ? null : MOMENT.format(instant);
+	private String moment(Instant instant) {
+		return instant == null ? null : time.dateTime(instant);
 	}
 }

@@ -2,21 +2,17 @@ package org.loive.workflow;
 
 import org.loive.access.Agency;
 import org.loive.access.Officer;
-import org.loive.platform.Vietnam;
 import org.loive.platform.web.Form;
 import org.loive.platform.web.FormView;
 import org.loive.platform.web.Forms;
+import org.loive.platform.web.VietnamTime;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 
 import java.text.Collator;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -36,11 +32,7 @@ class TaskPages {
 
 	/** A row of the inbox. */
 	record Row(String taskId, String taskKey, String caseId, String reference, String step, String service,
-			Deadline deadline, String assignee, boolean claimable, boolean releasable) {
-	}
-
-	/** A due date as people read it: the day, and how far away it is, with its status class. */
-	record Deadline(String date, String relative, String status) {
+			VietnamTime.Deadline deadline, String assignee, boolean claimable, boolean releasable) {
 	}
 
 	/** One page of the inbox, with the query that made it. */
@@ -69,18 +61,14 @@ class TaskPages {
 			String statusLabel, String statusClass, String declineReason, String sent, String ended, String taskId) {
 	}
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-	/** Due within this many days: soon. */
-	private static final int SOON_DAYS = 2;
-
 	private final MessageSource messages;
 	private final Forms forms;
-	private final Clock clock;
+	private final VietnamTime time;
 
-	TaskPages(MessageSource messages, Forms forms, Clock clock) {
+	TaskPages(MessageSource messages, Forms forms, VietnamTime time) {
 		this.messages = messages;
 		this.forms = forms;
-		this.clock = clock;
+		this.time = time;
 	}
 
 	Inbox inbox(TaskPage found, InboxQuery query, Officer officer) {
@@ -96,7 +84,7 @@ class TaskPages {
 
 	Row row(TaskView task, Officer officer) {
 		return new Row(task.id(), task.taskKey(), task.caseId(), task.reference(), stepName(task.taskKey(), task.name()),
-				task.service() == null ? null : serviceLabel(task.service()), deadline(task.due()), task.assignee(),
+				task.service() == null ? null : serviceLabel(task.service()), time.deadline(task.due()), task.assignee(),
 				task.assignee() == null, officer.username().equals(task.assignee()));
 	}
 
@@ -150,22 +138,6 @@ class TaskPages {
 		return SupportService.ofCode(code).map(service -> service.name(LocaleContextHolder.getLocale())).orElse(code);
 	}
 
-	private Deadline deadline(Instant due) {
-		if (due == null) {
-			return new Deadline(null, message("time.none"), "ontime");
-		}
-		Instant now = clock.instant();
-		LocalDate today = LocalDate.ofInstant(now, Vietnam.ZONE);
-		LocalDate day = LocalDate.ofInstant(due, Vietnam.ZONE);
-		long days = ChronoUnit.DAYS.between(today, day);
-		if (due.isBefore(now)) {
-			return new Deadline(DAY.format(day), days == 0 ? message("time.overdue-today") : message("time.overdue", -days),
-					"overdue");
-		}
-		return new Deadline(DAY.format(day), days == 0 ? message("time.due-today") : message("time.due-in", days),
-				days <= SOON_DAYS ? "soon" : "ontime");
-	}
-
 	private Fact fact(CaseContext.Decision decision) {
 		Object value = decision.value();
 		String shown = value instanceof Collection<?> values
@@ -195,8 +167,8 @@ class TaskPages {
 		};
 	}
 
-	private static String day(Instant instant) {
-		return instant == null ? null : DAY.format(LocalDate.ofInstant(instant, Vietnam.ZONE));
+	private String day(Instant instant) {
+		return instant == null ? null : time.date(instant);
 	}
 
 	private String message(String key, Object... arguments) {

@@ -10,6 +10,7 @@ import org.loive.platform.ApiException;
 import org.loive.platform.InvalidRequestException;
 import org.loive.platform.Problems;
 import org.loive.platform.web.Forms;
+import org.loive.platform.web.VietnamTime;
 import org.loive.vault.Consents;
 import org.loive.vault.PersonalData;
 import org.loive.vault.Section;
@@ -56,7 +57,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * and no victim data in a title or a URL.
  */
 @WebMvcTest(CasePersonPages.class)
-@Import({ CasePersonPanel.class, Forms.class, Problems.class })
+@Import({ CasePersonPanel.class, Forms.class, Problems.class, VietnamTime.class, IntakePagesTest.FixedClock.class })
 class CasePersonPagesTest {
 
 	private static final UUID CASE = UUID.randomUUID();

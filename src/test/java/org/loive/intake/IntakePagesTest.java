@@ -51,7 +51,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * what each page shows, the 400 with the message beside the field, the 403 page, no personal data in titles.
  */
 @WebMvcTest(controllers = { ReferralPages.class, CasePages.class, DashboardPages.class })
-@Import({ Forms.class, Problems.class, VietnamTime.class, CaseDiagrams.class, IntakePagesTest.FixedClock.class })
+@Import({ Forms.class, Problems.class, org.loive.platform.web.VietnamTime.class, CaseDiagrams.class, IntakePagesTest.FixedClock.class })
 class IntakePagesTest {
 
 	static final Instant NOW = Instant.parse("2026-11-20T03:00:00Z");

@@ -7,6 +7,7 @@ import org.loive.platform.InvalidRequestException;
 import org.loive.platform.InvalidRequestException.Rejection;
 import org.loive.platform.Problems;
 import org.loive.platform.web.Forms;
+import org.loive.platform.web.VietnamTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -44,7 +45,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The inbox, a task's page and the providers' referrals as a caseworker of the police in QNG sees them. */
 @WebMvcTest(controllers = TaskPageController.class)
-@Import({ TaskPages.class, Forms.class, Problems.class })
+@Import({ TaskPages.class, Forms.class, Problems.class, VietnamTime.class })
 class TaskPagesTest {
 
 	/** 10/03/2026 10:00 in Vietnam. */

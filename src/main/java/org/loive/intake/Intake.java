@@ -64,7 +64,8 @@ class Intake {
 		UUID victimId = UUID.randomUUID();
 		List<UUID> minorIds = request.minors().stream().map(minor -> UUID.randomUUID()).toList();
 		String processInstanceId = workflow.start(new ReferralWorkflow.Referral(caseId, reference, request.channel(),
-				request.placeOrDefault(), request.area(), province, request.immediateDanger(), victimId, minorIds));
+				request.placeOrDefault(), request.area(), province, request.receivedAt(), request.immediateDanger(), victimId,
+				minorIds));
 		jdbc.sql("""
 				insert into referral_case (id, reference, channel, place, area, intake_area, received_at, immediate_danger,
 				                           process_instance_id, registered_by, registered_at, exploitation_form,

@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.loive.platform.ApiException;
 import org.springframework.stereotype.Service;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +37,7 @@ public class ReferralWorkflow {
 
 	/** A new referral: non-personal facts and the ids of the persons linked to it. */
 	public record Referral(UUID caseId, String reference, Channel channel, Place place, String area, String province,
-			boolean immediateDanger, UUID victimId, List<UUID> minorIds) {
+			Instant receivedAt, boolean immediateDanger, UUID victimId, List<UUID> minorIds) {
 	}
 
 	private final RuntimeService runtime;
@@ -53,6 +55,7 @@ public class ReferralWorkflow {
 			.putValue(ReferralVariables.PLACE, referral.place().name())
 			.putValue(ReferralVariables.AREA, referral.area())
 			.putValue(ReferralVariables.PROVINCE, referral.province())
+			.putValue(ReferralVariables.RECEIVED_AT, Date.from(referral.receivedAt()))
 			.putValue(ReferralVariables.IMMEDIATE_DANGER, referral.immediateDanger())
 			.putValue(ReferralVariables.VICTIM_ID, referral.victimId().toString())
 			.putValue(ReferralVariables.MINOR_IDS, referral.minorIds().stream().map(UUID::toString).toList())

@@ -38,10 +38,14 @@ public final class ReferralVariables {
 	public static final String PROVIDER_AGENCY = "providerAgency";
 	/** How many times essential needs were extended by a decision. */
 	public static final String EXTENSIONS = "extensions";
-	/** The day the reintegration application was received (ISO date), the start of the decision's 9 working days. */
+	/** The day the reintegration application was received (ISO date), the start of the decision's 9 working days; today if not given. */
 	public static final String APPLICATION_RECEIVED_ON = "applicationReceivedOn";
 	public static final String REPATRIATED = "repatriated";
 	public static final String CASE_OUTCOME = "caseOutcome";
+	/** The person withdrew consent: services stop, the State's duties go on. */
+	public static final String CONSENT_WITHDRAWN = "consentWithdrawn";
+	/** Where a report or a person not identified as a victim was referred. */
+	public static final String REFERRED_TO = "referredTo";
 	public static final String TRANSFER_TO = "transferTo";
 
 	private ReferralVariables() {

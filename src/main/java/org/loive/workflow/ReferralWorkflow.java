@@ -2,6 +2,7 @@ package org.loive.workflow;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.loive.platform.ApiException;
@@ -70,11 +71,6 @@ public class ReferralWorkflow {
 			.getId();
 	}
 
-	/** The person withdrew consent: every service stops and the case ends, recorded. */
-	public void withdrawConsent(UUID caseId, String reason) {
-		correlate(caseId, ReferralProcess.MESSAGE_CONSENT_WITHDRAWN, Map.of("withdrawalReason", reason));
-	}
-
 	/** The case moves to another province, with its open tasks. */
 	public void transfer(UUID caseId, String area) {
 		correlate(caseId, ReferralProcess.MESSAGE_CASE_TRANSFERRED, Map.of(ReferralVariables.TRANSFER_TO, area));
@@ -83,6 +79,24 @@ public class ReferralWorkflow {
 	/** A milestone of the criminal proceedings linked to the case; out of order is a conflict. */
 	public void recordProceedings(UUID caseId, Proceedings milestone) {
 		correlate(caseId, milestone.message, Map.of());
+	}
+
+	/**
+	 * The person withdrew consent: every open service referral and reintegration of the case stops (their
+	 * boundary events catch the message), later support is not offered; protection, proceedings and the case go on.
+	 */
+	public void withdrawConsent(UUID caseId, String reason) {
+		ProcessInstance main = runtime.createProcessInstanceQuery()
+			.processDefinitionKey(ReferralProcess.KEY)
+			.processInstanceBusinessKey(caseId.toString())
+			.singleResult();
+		if (main == null || Boolean.TRUE.equals(runtime.getVariable(main.getId(), ReferralVariables.CONSENT_WITHDRAWN))) {
+			throw ApiException.conflict("case.event-not-expected", caseId);
+		}
+		runtime.setVariables(main.getId(), Map.of(ReferralVariables.CONSENT_WITHDRAWN, true, "withdrawalReason", reason));
+		runtime.createMessageCorrelation(ReferralProcess.MESSAGE_CONSENT_WITHDRAWN)
+			.processInstanceId(main.getId())
+			.correlateAll();
 	}
 
 	private void correlate(UUID caseId, String message, Map<String, Object> variables) {

@@ -21,13 +21,16 @@ final class ReintegrationForms {
 	@Schema(name = "ReintegrationApplication", description = "Tiếp nhận đề nghị tái hòa nhập / Receive the application")
 	record ReceiveReintegrationApplication(
 			@NotNull(message = "validation.required") @AssertTrue(message = "validation.must-confirm") Boolean applicationReceived,
-			@Schema(description = "Ngày nhận đề nghị; 9 ngày làm việc để quyết định tính từ ngày này / Day the application was received; the 9 working days of the decision run from it",
+			@Schema(description = "Ngày nhận đề nghị, mặc định hôm nay; 9 ngày làm việc để quyết định tính từ ngày này / Day the application was received, today if left out; the 9 working days of the decision run from it",
 					example = "2026-12-01")
-			@NotNull(message = "validation.required")
 			@PastOrPresent(message = "validation.past-or-present") LocalDate applicationReceivedOn) implements Decision {
 
 		public Map<String, Object> variables(Map<String, Object> current) {
-			return vars("applicationReceived", true, ReferralVariables.APPLICATION_RECEIVED_ON, applicationReceivedOn.toString());
+			Map<String, Object> variables = vars("applicationReceived", true);
+			if (applicationReceivedOn != null) {
+				variables.put(ReferralVariables.APPLICATION_RECEIVED_ON, applicationReceivedOn.toString());
+			}
+			return variables;
 		}
 	}
 

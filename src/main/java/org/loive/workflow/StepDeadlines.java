@@ -62,10 +62,9 @@ public class StepDeadlines {
 		Duration limit = Duration.parse((String) deadline.get("duration"));
 		Object kind = deadline.get("calendar");
 		Object countedFrom = deadline.get("countedFrom");
-		Object applicationDay = execution.getVariable(ReferralVariables.APPLICATION_RECEIVED_ON);
-		if (APPLICATION_RECEIVED.equals(countedFrom) && applicationDay instanceof String day) {
+		if (APPLICATION_RECEIVED.equals(countedFrom)) {
 			int days = (int) limit.toDays();
-			LocalDate received = LocalDate.parse(day);
+			LocalDate received = applicationDay(execution);
 			return Date.from(endOfDay(WORKING.equals(kind) ? calendar.addWorkingDays(received, days) : received.plusDays(days)));
 		}
 		Object receivedAt = execution.getVariable(ReferralVariables.RECEIVED_AT);
@@ -74,6 +73,13 @@ public class StepDeadlines {
 		Instant due = WORKING.equals(kind) ? calendar.dueAfterWorkingDays(start, (int) limit.toDays())
 				: SAME_DAY.equals(kind) ? endOfDay(start, limit.toDays()) : calendar.dueAfter(start, limit);
 		return Date.from(due);
+	}
+
+	/** The day the application was received, today when the commune left it out. */
+	private static LocalDate applicationDay(DelegateExecution execution) {
+		Object day = execution.getVariable(ReferralVariables.APPLICATION_RECEIVED_ON);
+		return day instanceof String iso ? LocalDate.parse(iso)
+				: ClockUtil.getCurrentTime().toInstant().atZone(Vietnam.ZONE).toLocalDate();
 	}
 
 	/** The columns of the table; a case started before a column existed lacks its variable, which matches "any". */

@@ -23,7 +23,7 @@ import static org.loive.support.Api.token;
 class ReferralApiIT extends IntegrationTest {
 
 	static final String VALID = """
-			{"channel":"HOTLINE_111","area":"QNG","receivedAt":"2026-11-20T08:30:00Z","immediateDanger":true}""";
+			{"channel":"HOTLINE_111","area":"QNG","receivedAt":"%s","immediateDanger":true}""".formatted(JUST_RECEIVED);
 
 	@Autowired
 	JdbcClient jdbc;
@@ -44,10 +44,10 @@ class ReferralApiIT extends IntegrationTest {
 	void badPersonalFieldsAreNamedWithoutEchoingTheirValuesAndChangeNothing() {
 		long cases = jdbc.sql("select count(*) from referral_case").query(Long.class).single();
 		Reply reply = post("""
-				{"channel":"HOTLINE_111","area":"QNG","receivedAt":"2026-11-20T08:30:00Z","immediateDanger":false,
+				{"channel":"HOTLINE_111","area":"QNG","receivedAt":"%s","immediateDanger":false,
 				 "person":{"fullName":"Nguyễn Thị Canary","birthDate":"2999-01-01","nationality":"vn","phone":"gọi Canary",
 				           "ageBand":"17"},
-				 "narrative":"%s","accompanyingMinors":[{"sex":"Q"}]}""".formatted("Canary ".repeat(3000)));
+				 "narrative":"%s","accompanyingMinors":[{"sex":"Q"}]}""".formatted(JUST_RECEIVED, "Canary ".repeat(3000)));
 
 		assertThat(reply.status()).isEqualTo(400);
 		assertThat(reply.body().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("person.birthDate",

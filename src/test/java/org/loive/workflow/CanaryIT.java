@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.loive.platform.Vietnam;
 import org.loive.support.Api;
 import org.loive.support.Api.Reply;
 import org.loive.support.CaseTimers;
@@ -25,6 +26,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import javax.sql.DataSource;
 import java.net.http.HttpRequest;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -149,7 +152,7 @@ class CanaryIT extends IntegrationTest {
 			Map<String, String> intake = new LinkedHashMap<>();
 			intake.put("channel", "HOTLINE_111");
 			intake.put("area", "QNG");
-			intake.put("receivedAt", "2026-11-20T15:30");
+			intake.put("receivedAt", LocalDateTime.now(Vietnam.ZONE).minusMinutes(1).truncatedTo(ChronoUnit.MINUTES).toString());
 			intake.put("immediateDanger", "false");
 			intake.put("person.fullName", canary("web.person.fullName", "Lê Thị Canary Web Hạnh"));
 			intake.put("person.birthDate", "1912-12-" + String.format("%02d", 10 + Math.floorMod(RUN.hashCode(), 18)));
@@ -236,8 +239,8 @@ class CanaryIT extends IntegrationTest {
 				canary("rejected.birthDate", "Ngày Canary")));
 		assertThat(wrongType.status()).isEqualTo(400);
 		Reply badPattern = Api.post("/api/v1/referrals", POLICE.token(), """
-				{"channel":"HOTLINE_111","area":"QNG","receivedAt":"2026-11-20T08:30:00Z","immediateDanger":false,
-				 "person":{"phone":"%s"}}""".formatted(canary("rejected.phone", "Số Canary")));
+				{"channel":"HOTLINE_111","area":"QNG","receivedAt":"%s","immediateDanger":false,
+				 "person":{"phone":"%s"}}""".formatted(JUST_RECEIVED, canary("rejected.phone", "Số Canary")));
 		assertThat(badPattern.status()).isEqualTo(400);
 		for (Reply reply : List.of(wrongType, badPattern)) {
 			assertThat(reply.raw().body()).doesNotContain("Canary", RUN);
@@ -313,12 +316,12 @@ class CanaryIT extends IntegrationTest {
 
 	private String referral() {
 		return """
-				{"channel":"HOTLINE_111","area":"QNG","receivedAt":"2026-11-20T08:30:00Z","immediateDanger":false,
+				{"channel":"HOTLINE_111","area":"QNG","receivedAt":"%s","immediateDanger":false,
 				 "person":{"fullName":"%s","birthDate":"%s","sex":"F","nationality":"VN","idNumber":"%s","phone":"%s",
 				           "address":"%s","ethnicMinority":true},
 				 "narrative":"%s",
 				 "accompanyingMinors":[{"fullName":"%s","birthDate":"2019-05-%s","idNumber":"%s","address":"%s","sex":"M"}]}"""
-			.formatted(canary("person.fullName", "Nguyễn Thị Canary Hoà"), birthDateCanary("person.birthDate"),
+			.formatted(JUST_RECEIVED, canary("person.fullName", "Nguyễn Thị Canary Hoà"), birthDateCanary("person.birthDate"),
 					canary("person.idNumber", "PID"), phoneCanary("person.phone", "0988"),
 					canary("person.address", "Số 7 đường Canary Quảng Ngãi"),
 					canary("narrative", "Tin báo Canary: người bị giữ ở Sihanoukville"),

@@ -186,10 +186,10 @@ class OverdueEscalationProcessTest extends ProcessTestCase {
 	}
 
 	@Test
-	void reintegrationDecisionIsDueAfterNineWorkingDays() {
+	void reintegrationDecisionIsDueAtTheEndOfTheNinthWorkingDay() {
 		// Opened Monday 2026-03-02 02:00Z = 09:00 in Vietnam. The days after it that are working days: Tue 3, Wed 4,
 		// Thu 5, Fri 6, (weekend 7-8 skipped) Mon 9, Tue 10, Wed 11, Thu 12, Fri 13 (no holiday in March 2026).
-		// The 9th is Friday 2026-03-13, due at the same time of day: 09:00 in Vietnam = 02:00Z.
+		// The 9th is Friday 2026-03-13, due by the end of that day in Vietnam.
 		clockAt(MONDAY);
 		ProcessInstance referral = hotlineReport(0);
 		identifyVictim(referral, false);
@@ -201,8 +201,8 @@ class OverdueEscalationProcessTest extends ProcessTestCase {
 
 		waitsFor(reintegration, ReintegrationProcess.DECIDE, "health");
 		assertThat(instant(open(referral, ReintegrationProcess.DECIDE).getDueDate()))
-			.as("a case without the application's day (started before it was recorded) counts from the step")
-			.isEqualTo(Instant.parse("2026-03-13T02:00:00Z"));
+			.as("without the application's day, from the day the commune recorded it: the end of the 9th working day")
+			.isEqualTo(Instant.parse("2026-03-13T16:59:59Z"));
 	}
 
 	@Test

@@ -25,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
@@ -56,7 +57,6 @@ final class ProcessTestSupport {
 			beans.put("intakeRoutingDelegate", new IntakeRoutingDelegate());
 			beans.put("riskLevelDelegate", new RiskLevelDelegate());
 			beans.put("supportEligibilityDelegate", new SupportEligibilityDelegate());
-			beans.put("consentWithdrawalDelegate", new ConsentWithdrawalDelegate());
 			beans.put("caseTransferDelegate", new CaseTransferDelegate());
 			beans.put("overdueEscalationDelegate", new OverdueEscalationDelegate(ProcessTestSupport::raise));
 			beans.put("stepDeadlines", new StepDeadlines(calendar));
@@ -281,6 +281,15 @@ final class ProcessTestSupport {
 	}
 
 	// ----- events from outside the tasks -----
+
+	/** The last value of a variable of an ended process instance, from history. */
+	static Object ended(ProcessInstance instance, String variable) {
+		return historyService().createHistoricVariableInstanceQuery()
+			.processInstanceId(instance.getId())
+			.variableName(variable)
+			.singleResult()
+			.getValue();
+	}
 
 	/** Correlates a message to the case by its business key, as ReferralWorkflow does. */
 	static void correlate(ProcessInstance referral, String message, Object... variables) {

@@ -7,6 +7,7 @@ public final class ReferralVariables {
 	public static final String REFERENCE = "reference";
 	public static final String CHANNEL = "channel";
 	public static final String PLACE = "place";
+	public static final String RETURN_MODE = "returnMode";
 	public static final String AREA = "area";
 	public static final String PROVINCE = "province";
 	public static final String IMMEDIATE_DANGER = "immediateDanger";

@@ -82,6 +82,12 @@ final class ProcessTestSupport {
 
 	/** Starts a case as intake does, with {@code minors} accompanying minors. */
 	static ProcessInstance start(Channel channel, Place place, boolean immediateDanger, int minors) {
+		return start(channel, place, null, immediateDanger, minors);
+	}
+
+	/** Starts a case of a person who came back from abroad ({@code returnMode} null: not recorded). */
+	static ProcessInstance start(Channel channel, Place place, ReturnMode returnMode, boolean immediateDanger,
+			int minors) {
 		UUID caseId = UUID.randomUUID();
 		List<String> minorIds = new ArrayList<>();
 		for (int i = 0; i < minors; i++) {
@@ -93,6 +99,7 @@ final class ProcessTestSupport {
 					.putValue(ReferralVariables.REFERENCE, "QNG-2026-000001")
 					.putValue(ReferralVariables.CHANNEL, channel.name())
 					.putValue(ReferralVariables.PLACE, place.name())
+					.putValue(ReferralVariables.RETURN_MODE, returnMode == null ? null : returnMode.name())
 					.putValue(ReferralVariables.AREA, "QNG")
 					.putValue(ReferralVariables.PROVINCE, "QNG")
 					.putValue(ReferralVariables.IMMEDIATE_DANGER, immediateDanger)

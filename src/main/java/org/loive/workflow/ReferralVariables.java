@@ -9,6 +9,7 @@ public final class ReferralVariables {
 	/** When the report was received, the start of the classification's deadline. */
 	public static final String RECEIVED_AT = "receivedAt";
 	public static final String PLACE = "place";
+	public static final String RETURN_MODE = "returnMode";
 	public static final String AREA = "area";
 	public static final String PROVINCE = "province";
 	public static final String IMMEDIATE_DANGER = "immediateDanger";

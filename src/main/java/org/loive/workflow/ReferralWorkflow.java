@@ -36,9 +36,13 @@ public class ReferralWorkflow {
 		}
 	}
 
-	/** A new referral: non-personal facts and the ids of the persons linked to it. */
-	public record Referral(UUID caseId, String reference, Channel channel, Place place, String area, String province,
-			Instant receivedAt, boolean immediateDanger, UUID victimId, List<UUID> minorIds) {
+	/**
+	 * A new referral: the facts its routing and deadlines need (codes only; the case keeps the others) and the ids
+	 * of the persons linked to it. {@code returnMode} is null when the person did not come back from abroad or it
+	 * is not known.
+	 */
+	public record Referral(UUID caseId, String reference, Channel channel, Place place, ReturnMode returnMode,
+			String area, String province, Instant receivedAt, boolean immediateDanger, UUID victimId, List<UUID> minorIds) {
 	}
 
 	private final RuntimeService runtime;
@@ -54,6 +58,7 @@ public class ReferralWorkflow {
 			.putValue(ReferralVariables.REFERENCE, referral.reference())
 			.putValue(ReferralVariables.CHANNEL, referral.channel().name())
 			.putValue(ReferralVariables.PLACE, referral.place().name())
+			.putValue(ReferralVariables.RETURN_MODE, referral.returnMode() == null ? null : referral.returnMode().name())
 			.putValue(ReferralVariables.AREA, referral.area())
 			.putValue(ReferralVariables.PROVINCE, referral.province())
 			.putValue(ReferralVariables.RECEIVED_AT, Date.from(referral.receivedAt()))

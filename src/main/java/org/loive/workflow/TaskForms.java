@@ -117,7 +117,7 @@ class TaskForms {
 
 	/** Cross-field rules are methods named {@code is<Field>Valid}: the rejection names the field. */
 	private static Rejection rejection(ConstraintViolation<?> violation) {
-		String path = violation.getPropertyPath().toString().replaceFirst("Valid$", "");
+		String path = InvalidRequestException.fieldOf(violation.getPropertyPath().toString());
 		return new Rejection(path.isEmpty() ? "decision" : "decision." + path, violation.getMessage());
 	}
 

@@ -45,7 +45,7 @@ class CasePersonApiIT extends IntegrationTest {
 		assertThat(read.body().get("data").has("health")).isFalse();
 		assertThat(jdbc.sql("select sex || ' ' || age_band || ' ' || nationality || ' ' || ethnic_minority from case_person where id = ?::uuid")
 			.param(personId).query(String.class).single()).isEqualTo("F 18-24 VN true");
-		assertThat(jdbc.sql("select exploitation_form || ' ' || destination_country from referral_case where id = ?::uuid")
+		assertThat(jdbc.sql("select array_to_string(exploitation_forms, ',') || ' ' || destination_country from referral_case where id = ?::uuid")
 			.param(caseId).query(String.class).single()).isEqualTo("FORCED_CRIMINALITY KH");
 		assertThat(Api.get(path(caseId, personId) + "?sections=identity,photos", POLICE.token()).body()
 			.get("errors").findValuesAsText("field")).containsExactly("sections");

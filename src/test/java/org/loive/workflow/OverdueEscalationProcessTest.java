@@ -173,7 +173,7 @@ class OverdueEscalationProcessTest extends ProcessTestCase {
 	@Test
 	void classificationIsDueTwentyFourHoursAfterTheReportWasReceivedNotAfterItWasRegistered() {
 		clockAt(MONDAY);
-		ProcessInstance referral = start(Channel.HOTLINE_111, Place.INLAND, false, 0, MONDAY.minus(Duration.ofHours(20)));
+		ProcessInstance referral = start(Channel.HOTLINE_111, Place.INLAND, null, false, 0, MONDAY.minus(Duration.ofHours(20)));
 
 		waitsFor(referral, CLASSIFY, "police");
 		Instant due = MONDAY.plus(Duration.ofHours(4));

@@ -83,17 +83,25 @@ final class ProcessTestSupport {
 
 	/** Starts a case as intake does, with {@code minors} accompanying minors, the report received now. */
 	static ProcessInstance start(Channel channel, Place place, boolean immediateDanger, int minors) {
-		return start(channel, place, immediateDanger, minors, ClockUtil.getCurrentTime().toInstant());
+		return start(channel, place, null, immediateDanger, minors);
 	}
 
-	/** Starts a case as intake does, through {@link ReferralWorkflow#start}. */
-	static ProcessInstance start(Channel channel, Place place, boolean immediateDanger, int minors, Instant receivedAt) {
+	/** Starts a case of a person who came back from abroad ({@code returnMode} null: not recorded). */
+	static ProcessInstance start(Channel channel, Place place, ReturnMode returnMode, boolean immediateDanger,
+			int minors) {
+		return start(channel, place, returnMode, immediateDanger, minors, ClockUtil.getCurrentTime().toInstant());
+	}
+
+	/** Starts a case as intake does, through {@link ReferralWorkflow#start}, the report received at {@code receivedAt}. */
+	static ProcessInstance start(Channel channel, Place place, ReturnMode returnMode, boolean immediateDanger, int minors,
+			Instant receivedAt) {
 		List<UUID> minorIds = new ArrayList<>();
 		for (int i = 0; i < minors; i++) {
 			minorIds.add(UUID.randomUUID());
 		}
 		String id = new ReferralWorkflow(runtimeService()).start(new ReferralWorkflow.Referral(UUID.randomUUID(),
-				"QNG-2026-000001", channel, place, "QNG", "QNG", receivedAt, immediateDanger, UUID.randomUUID(), minorIds));
+				"QNG-2026-000001", channel, place, returnMode, "QNG", "QNG", receivedAt, immediateDanger, UUID.randomUUID(),
+				minorIds));
 		return runtimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
 	}
 

@@ -224,23 +224,39 @@ final class ReferralForms {
 			List<@NotNull(message = "validation.required") String> consentedServices) implements Decision {
 
 		public Map<String, Object> variables(Map<String, Object> current) {
-			@SuppressWarnings("unchecked")
-			Collection<String> eligible = (Collection<String>) current.getOrDefault(ReferralVariables.ELIGIBLE_SERVICES, List.of());
-			List<Rejection> rejections = new ArrayList<>();
-			if (Boolean.TRUE.equals(current.get(ReferralVariables.CONSENT_WITHDRAWN)) && !consentedServices.isEmpty()) {
-				throw new InvalidRequestException(
-						List.of(new Rejection("decision.consentedServices", "validation.consent-withdrawn")));
-			}
-			for (int i = 0; i < consentedServices.size(); i++) {
-				if (!eligible.contains(consentedServices.get(i))) {
-					rejections.add(new Rejection("decision.consentedServices[" + i + "]", "validation.not-eligible"));
-				}
-			}
-			if (!rejections.isEmpty()) {
-				throw new InvalidRequestException(rejections);
-			}
-			return vars(ReferralVariables.CONSENTED_SERVICES, List.copyOf(new LinkedHashSet<>(consentedServices)));
+			return vars(ReferralVariables.CONSENTED_SERVICES, consented(consentedServices, current));
 		}
+	}
+
+	@Schema(name = "InterimSupportPlan",
+			description = "Hỗ trợ khi đang xác định là nạn nhân: các chế độ người đó đồng ý nhận ngay / Support while being identified: the services the person consents to now")
+	record PlanInterimSupport(@NotNull(message = "validation.required") @Size(max = 10, message = "validation.services")
+			@ChoicesFrom("eligible-services")
+			List<@NotNull(message = "validation.required") String> consentedServices) implements Decision {
+
+		public Map<String, Object> variables(Map<String, Object> current) {
+			List<String> services = consented(consentedServices, current);
+			return vars(ReferralVariables.CONSENTED_SERVICES, services, ReferralVariables.INTERIM_SERVICES, services);
+		}
+	}
+
+	/** The consented services, each eligible, none once consent was withdrawn; duplicates dropped. */
+	private static List<String> consented(List<String> consentedServices, Map<String, Object> current) {
+		if (Boolean.TRUE.equals(current.get(ReferralVariables.CONSENT_WITHDRAWN)) && !consentedServices.isEmpty()) {
+			throw new InvalidRequestException(List.of(new Rejection("decision.consentedServices", "validation.consent-withdrawn")));
+		}
+		@SuppressWarnings("unchecked")
+		Collection<String> eligible = (Collection<String>) current.getOrDefault(ReferralVariables.ELIGIBLE_SERVICES, List.of());
+		List<Rejection> rejections = new ArrayList<>();
+		for (int i = 0; i < consentedServices.size(); i++) {
+			if (!eligible.contains(consentedServices.get(i))) {
+				rejections.add(new Rejection("decision.consentedServices[" + i + "]", "validation.not-eligible"));
+			}
+		}
+		if (!rejections.isEmpty()) {
+			throw new InvalidRequestException(rejections);
+		}
+		return List.copyOf(new LinkedHashSet<>(consentedServices));
 	}
 
 	@Schema(name = "GuardianNotification", description = "Thông báo thân nhân, người giám hộ / Notify relatives or guardian")

@@ -21,6 +21,11 @@ public final class ReferralProcess {
 	public static final String PROTECTION = "CallActivity_Protection";
 	public static final String SUPPORT_ELIGIBILITY = "Task_SupportEligibility";
 	public static final String PLAN_SUPPORT = "Task_PlanSupport";
+	public static final String INTERIM_SUPPORT = "SubProcess_InterimSupport";
+	public static final String INTERIM_ELIGIBILITY = "Task_InterimEligibility";
+	public static final String PLAN_INTERIM_SUPPORT = "Task_PlanInterimSupport";
+	public static final String INTERIM_SERVICE_REFERRAL = "CallActivity_InterimServiceReferral";
+	public static final String INTERIM_SERVICES_CONSENT_WITHDRAWN = "Boundary_InterimServicesConsentWithdrawn";
 	public static final String SERVICE_REFERRAL = "CallActivity_ServiceReferral";
 	public static final String MINORS = "SubProcess_Minors";
 	public static final String NOTIFY_GUARDIAN = "Task_NotifyGuardian";

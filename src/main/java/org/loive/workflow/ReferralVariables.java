@@ -34,6 +34,8 @@ public final class ReferralVariables {
 	public static final String SUPPORT_CATEGORY = "supportCategory";
 	public static final String ELIGIBLE_SERVICES = "eligibleServices";
 	public static final String CONSENTED_SERVICES = "consentedServices";
+	/** The services referred while the person was being identified: the victim's plan does not repeat them. */
+	public static final String INTERIM_SERVICES = "interimServices";
 	public static final String MINOR_SERVICES = "minorServices";
 	public static final String SERVICE = "service";
 	public static final String PROVIDER_AGENCY = "providerAgency";

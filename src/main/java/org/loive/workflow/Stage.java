@@ -15,6 +15,7 @@ public enum Stage {
 			Map.entry(ReferralProcess.BORDER_VERIFICATION, VERIFICATION),
 			Map.entry(ReferralProcess.INITIAL_VERIFICATION, VERIFICATION),
 			Map.entry(ReferralProcess.FURTHER_VERIFICATION, VERIFICATION),
+			Map.entry(ReferralProcess.PLAN_INTERIM_SUPPORT, VERIFICATION),
 			Map.entry(ReferralProcess.IDENTIFY, IDENTIFICATION), Map.entry(ReferralProcess.HAND_OVER, RECEPTION),
 			Map.entry(ReferralProcess.ASSESS_RISK, PROTECTION), Map.entry(ProtectionProcess.APPLY_PROTECTION, PROTECTION),
 			Map.entry(ProtectionProcess.REVIEW_PROTECTION, PROTECTION), Map.entry(ReferralProcess.PLAN_SUPPORT, SUPPORT),

@@ -5,12 +5,15 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Tasks "Xác định chế độ hỗ trợ": table {@code support-eligibility} (Art 37) for the victim, or for an
- * accompanying minor inside that minor's own instance of the sub-process.
+ * Tasks "Xác định chế độ hỗ trợ": table {@code support-eligibility} (Art 37) for the person being identified
+ * (from reception, in parallel with verification), for the victim (less what was referred while being
+ * identified), or for an accompanying minor inside that minor's own instance of the sub-process.
  */
 @Component("supportEligibilityDelegate")
 class SupportEligibilityDelegate implements JavaDelegate {
@@ -18,6 +21,7 @@ class SupportEligibilityDelegate implements JavaDelegate {
 	static final String VN_VICTIM = "VN_VICTIM";
 	static final String FOREIGN = "FOREIGN";
 	static final String ACCOMPANYING_MINOR = "ACCOMPANYING_MINOR";
+	static final String IDENTIFYING_IN_VN = "IDENTIFYING_IN_VN";
 
 	@Override
 	public void execute(DelegateExecution execution) {
@@ -27,11 +31,26 @@ class SupportEligibilityDelegate implements JavaDelegate {
 			minorScope(execution).setVariableLocal(ReferralVariables.MINOR_SERVICES, services);
 			return;
 		}
-		String category = Boolean.TRUE.equals(execution.getVariable(ReferralVariables.FOREIGN_NATIONAL)) ? FOREIGN
-				: VN_VICTIM;
+		boolean foreign = Boolean.TRUE.equals(execution.getVariable(ReferralVariables.FOREIGN_NATIONAL));
+		if (ReferralProcess.INTERIM_ELIGIBILITY.equals(execution.getCurrentActivityId())) {
+			String category = foreign ? FOREIGN : IDENTIFYING_IN_VN;
+			// local to the sub-process: the victim's own plan, possibly open beside it, keeps its variables
+			execution.setVariableLocal(ReferralVariables.SUPPORT_CATEGORY, category);
+			execution.setVariableLocal(ReferralVariables.ELIGIBLE_SERVICES, services(execution, category));
+			execution.setVariableLocal(ReferralVariables.CONSENTED_SERVICES, List.of());
+			return;
+		}
+		String category = foreign ? FOREIGN : VN_VICTIM;
+		List<String> eligible = new ArrayList<>(services(execution, category));
+		if (execution.getVariable(ReferralVariables.INTERIM_SERVICES) instanceof Collection<?> referred) {
+			eligible.removeAll(referred);
+		}
 		execution.setVariable(ReferralVariables.SUPPORT_CATEGORY, category);
-		execution.setVariable(ReferralVariables.ELIGIBLE_SERVICES,
-				Decisions.collect(execution, Decisions.SUPPORT_ELIGIBILITY, Map.of("category", category)));
+		execution.setVariable(ReferralVariables.ELIGIBLE_SERVICES, eligible);
+	}
+
+	private static List<String> services(DelegateExecution execution, String category) {
+		return Decisions.collect(execution, Decisions.SUPPORT_ELIGIBILITY, Map.of("category", category));
 	}
 
 	/** The execution of this minor's instance, which holds {@code minorId}: parallel minors never share it. */

@@ -57,6 +57,7 @@ class TaskForms {
 			Map.entry(ServiceReferralProcess.DELIVER, ServiceReferralForms.DeliverService.class),
 			Map.entry(ServiceReferralProcess.REVIEW_DECLINED, ServiceReferralForms.ReviewDeclinedReferral.class),
 			Map.entry(ServiceReferralProcess.DECIDE_EXTENSION, ServiceReferralForms.DecideServiceExtension.class),
+			Map.entry(ReferralProcess.PLAN_INTERIM_SUPPORT, ReferralForms.PlanInterimSupport.class),
 			Map.entry(ReintegrationProcess.RECEIVE_APPLICATION, ReintegrationForms.ReceiveReintegrationApplication.class),
 			Map.entry(ReintegrationProcess.DECIDE, ReintegrationForms.DecideReintegration.class),
 			Map.entry(ReintegrationProcess.FOLLOW_UP_VISIT, ReintegrationForms.FollowUpVisit.class),

@@ -106,7 +106,8 @@ class WebChainIT extends IntegrationTest {
 
 		// 2. the rest of the chain, each open step by the user of its agency, through the task page
 		Map<String, Integer> done = workUntilClosed(caseId);
-		assertThat(done).containsKeys("Task_ReceivePerson", "Task_InitialVerification", "Task_Identify",
+		assertThat(done).containsKeys("Task_ReceivePerson", "Task_PlanInterimSupport", "Task_InitialVerification",
+				"Task_Identify",
 				"Task_AssessRisk", "Task_ApplyProtection", "Task_PlanSupport", "Task_RespondToReferral",
 				"Task_DeliverService", "Task_ReceiveReintegrationApplication", "Task_Close");
 
@@ -242,6 +243,7 @@ class WebChainIT extends IntegrationTest {
 		return switch (taskKey) {
 			case "Task_ReceivePerson" -> answers("healthDepartmentNotified", "true", "temporaryShelterProvided", "true");
 			case "Task_InitialVerification" -> answers("documentsExist", "true", "policeConsulted", "true");
+			case "Task_PlanInterimSupport" -> answers("consentedServices", "b");
 			case "Task_Identify" -> answers("victim", "true", "evidenceKinds", "PERSON_STATEMENT,WITNESS_STATEMENT",
 					"confirmationIssued", "true");
 			case "Task_NotifyGuardian" -> answers("notified", "PARENTS");

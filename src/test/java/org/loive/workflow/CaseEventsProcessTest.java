@@ -21,11 +21,13 @@ import static org.loive.workflow.ProcessTestSupport.correlate;
 import static org.loive.workflow.ProcessTestSupport.done;
 import static org.loive.workflow.ProcessTestSupport.ended;
 import static org.loive.workflow.ProcessTestSupport.hotlineReport;
+import static org.loive.workflow.ProcessTestSupport.identify;
 import static org.loive.workflow.ProcessTestSupport.identifyVictim;
 import static org.loive.workflow.ProcessTestSupport.instanceOf;
 import static org.loive.workflow.ProcessTestSupport.instancesOf;
 import static org.loive.workflow.ProcessTestSupport.openAll;
 import static org.loive.workflow.ProcessTestSupport.openTasks;
+import static org.loive.workflow.ProcessTestSupport.planInterimSupport;
 import static org.loive.workflow.ProcessTestSupport.planSupport;
 import static org.loive.workflow.ProcessTestSupport.receiveAndVerify;
 import static org.loive.workflow.ProcessTestSupport.variableOf;
@@ -81,8 +83,7 @@ class CaseEventsProcessTest extends ProcessTestCase {
 
 		withdrawConsent(referral);
 
-		waitsFor(referral, IDENTIFY, "police");
-		identifyVictimAtIdentification(referral);
+		identify(referral, "police");
 		assessRisk(referral);
 		assertThatThrownBy(() -> new ReferralForms.PlanSupport(List.of("a")).variables(
 				java.util.Map.of(ReferralVariables.CONSENT_WITHDRAWN, true, ReferralVariables.ELIGIBLE_SERVICES, List.of("a"))))
@@ -108,13 +109,44 @@ class CaseEventsProcessTest extends ProcessTestCase {
 		assertThatThrownBy(() -> withdrawConsent(referral)).as("already withdrawn").isInstanceOf(ApiException.class);
 	}
 
+	@Test
+	void notAVictimEndsTheCaseAndTheServicesReferredWhileBeingIdentified() {
+		ProcessInstance referral = hotlineReport(0);
+		done(referral, CLASSIFY, "classification", "TRAFFICKING_SUSPECTED", "rescueNeeded", false, "crossBorderRescue",
+				false, "foreignNational", false, "duplicateOfCaseId", null);
+		receiveAndVerify(referral);
+		planInterimSupport(referral, "a", "b");
+		List<ProcessInstance> interim = instancesOf(referral, ServiceReferralProcess.KEY);
+		assertThat(interim).hasSize(2);
+
+		done(referral, IDENTIFY, "victim", false, "evidenceKinds", List.of(), "confirmationIssued", false,
+				"personNotified", true, ReferralVariables.REFERRED_TO, "NOT_REFERRED");
+
+		assertThat(referral).isEnded().hasPassed(END_NOT_VICTIM).hasNotPassed(END_CLOSED, "EndEvent_Interim");
+		interim.forEach(service -> assertThat(service).isEnded().hasNotPassed(ServiceReferralProcess.END_RECORDED));
+		assertThat(caseInstances(referral)).isEmpty();
+		assertThat(ended(referral, ReferralVariables.CASE_OUTCOME)).isEqualTo("NOT_A_VICTIM");
+	}
+
+	@Test
+	void consentWithdrawnStopsTheServicesOfAPersonBeingIdentifiedAndVerificationGoesOn() {
+		ProcessInstance referral = hotlineReport(0);
+		done(referral, CLASSIFY, "classification", "TRAFFICKING_SUSPECTED", "rescueNeeded", false, "crossBorderRescue",
+				false, "foreignNational", false, "duplicateOfCaseId", null);
+		receiveAndVerify(referral);
+		planInterimSupport(referral, "g");
+		ProcessInstance service = instanceOf(referral, ServiceReferralProcess.KEY);
+
+		withdrawConsent(referral);
+
+		assertThat(service).isEnded();
+		assertThat(referral).hasPassed(INTERIM_SERVICES_CONSENT_WITHDRAWN, "EndEvent_InterimServicesStopped")
+			.isWaitingAt(IDENTIFY);
+	}
+
 	private static void withdrawConsent(ProcessInstance referral) {
 		new ReferralWorkflow(runtimeService()).withdrawConsent(java.util.UUID.fromString(referral.getBusinessKey()),
 				"PERSON_REQUEST");
-	}
-
-	private static void identifyVictimAtIdentification(ProcessInstance referral) {
-		done(referral, IDENTIFY, "victim", true, "evidenceKinds", List.of("WITNESS_STATEMENT"), "confirmationIssued", true);
 	}
 
 	@Test

@@ -55,6 +55,7 @@ class OverdueEscalationProcessTest extends ProcessTestCase {
 		done(referral, CLASSIFY, "classification", "TRAFFICKING_SUSPECTED", "rescueNeeded", false, "crossBorderRescue",
 				false, "foreignNational", false, "duplicateOfCaseId", null);
 		done(referral, RECEIVE_PERSON, "healthDepartmentNotified", true, "temporaryShelterProvided", false);
+		ProcessTestSupport.planInterimSupport(referral);
 		waitsFor(referral, INITIAL_VERIFICATION, "health");
 		Task verification = open(referral, INITIAL_VERIFICATION);
 		// Task_InitialVerification: P3D in calendar days (Art 27(2))
@@ -107,6 +108,8 @@ class OverdueEscalationProcessTest extends ProcessTestCase {
 				false, "foreignNational", false, "duplicateOfCaseId", null);
 		overdue(referral, RECEIVE_PERSON, "commune");
 		done(referral, RECEIVE_PERSON, "healthDepartmentNotified", true, "temporaryShelterProvided", true);
+		overdue(referral, PLAN_INTERIM_SUPPORT, "health");
+		ProcessTestSupport.planInterimSupport(referral);
 		overdue(referral, INITIAL_VERIFICATION, "health");
 		done(referral, INITIAL_VERIFICATION, "documentsExist", false, "policeConsulted", true);
 		overdue(referral, FURTHER_VERIFICATION, "police");
@@ -134,7 +137,8 @@ class OverdueEscalationProcessTest extends ProcessTestCase {
 		ProcessTestSupport.close(referral, "REINTEGRATED");
 
 		assertThat(ESCALATIONS).extracting(Escalations.Escalation::taskKey)
-			.containsExactly(CLASSIFY, RECEIVE_PERSON, INITIAL_VERIFICATION, FURTHER_VERIFICATION, IDENTIFY, ASSESS_RISK,
+			.containsExactly(CLASSIFY, RECEIVE_PERSON, PLAN_INTERIM_SUPPORT, INITIAL_VERIFICATION, FURTHER_VERIFICATION,
+					IDENTIFY, ASSESS_RISK,
 					ProtectionProcess.APPLY_PROTECTION, PLAN_SUPPORT, ServiceReferralProcess.RESPOND,
 					ServiceReferralProcess.DELIVER, ReintegrationProcess.RECEIVE_APPLICATION, ReintegrationProcess.DECIDE,
 					ReintegrationProcess.FOLLOW_UP_VISIT, CLOSE);

@@ -215,11 +215,22 @@ final class ProcessTestSupport {
 		done(referral, ReferralProcess.INITIAL_VERIFICATION, "documentsExist", true, "policeConsulted", true);
 	}
 
-	/** Task_Identify, offered to {@code identifyingAgency}: a victim, with evidence and the confirmation issued. */
+	/**
+	 * Task_Identify, offered to {@code identifyingAgency}: a victim, with evidence and the confirmation issued. The
+	 * plan of support while being identified, still open, is first recorded with no service.
+	 */
 	static void identify(ProcessInstance referral, String identifyingAgency) {
+		planInterimSupport(referral);
 		waitsFor(referral, ReferralProcess.IDENTIFY, identifyingAgency);
 		done(referral, ReferralProcess.IDENTIFY, "victim", true, "evidenceKinds", List.of("OFFICIAL_DOCUMENT"),
 				"confirmationIssued", true);
+	}
+
+	/** Task_PlanInterimSupport, offered to health from reception, with the services the person consents to now. */
+	static void planInterimSupport(ProcessInstance referral, String... consented) {
+		waitsFor(referral, ReferralProcess.PLAN_INTERIM_SUPPORT, "health");
+		done(referral, ReferralProcess.PLAN_INTERIM_SUPPORT, ReferralVariables.CONSENTED_SERVICES, List.of(consented),
+				ReferralVariables.INTERIM_SERVICES, List.of(consented));
 	}
 
 	/** Task_AssessRisk with the named answers yes and every other answer no. */

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.loive.platform.Vietnam;
 import org.loive.support.Api;
 import org.loive.support.Caseworker;
 import org.loive.support.IntegrationTest;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +63,7 @@ class ReferralChainIT extends IntegrationTest {
 		POLICE.does(caseId, ReferralProcess.CLASSIFY, SUSPECTED);
 		COMMUNE.does(caseId, ReferralProcess.RECEIVE_PERSON,
 				"{\"healthDepartmentNotified\":true,\"temporaryShelterProvided\":true}");
+		HEALTH.does(caseId, ReferralProcess.PLAN_INTERIM_SUPPORT, "{\"consentedServices\":[]}");
 		HEALTH.does(caseId, ReferralProcess.INITIAL_VERIFICATION, "{\"documentsExist\":true,\"policeConsulted\":true}");
 		POLICE.does(caseId, ReferralProcess.IDENTIFY, VICTIM);
 		POLICE.does(caseId, ReferralProcess.ASSESS_RISK, NO_RISK);
@@ -69,7 +72,8 @@ class ReferralChainIT extends IntegrationTest {
 		HEALTH.does(caseId, ServiceReferralProcess.DELIVER, "{\"outcome\":\"DELIVERED\"}");
 		LEGAL_AID.does(caseId, ServiceReferralProcess.RESPOND, "{\"referralAccepted\":true}");
 		LEGAL_AID.does(caseId, ServiceReferralProcess.DELIVER, "{\"outcome\":\"DELIVERED\"}");
-		COMMUNE.does(caseId, ReintegrationProcess.RECEIVE_APPLICATION, "{\"applicationReceived\":true}");
+		COMMUNE.does(caseId, ReintegrationProcess.RECEIVE_APPLICATION,
+				"{\"applicationReceived\":true,\"applicationReceivedOn\":\"%s\"}".formatted(LocalDate.now(Vietnam.ZONE)));
 		HEALTH.does(caseId, ReintegrationProcess.DECIDE, "{\"reintegrationApproved\":true}");
 		COMMUNE.does(caseId, ReintegrationProcess.FOLLOW_UP_VISIT, "{\"reTraffickingRisk\":\"LOW\",\"moreVisitsNeeded\":false}");
 		HEALTH.does(caseId, ReferralProcess.CLOSE, "{\"outcome\":\"REINTEGRATED\"}");
@@ -79,9 +83,10 @@ class ReferralChainIT extends IntegrationTest {
 		assertThat(view.get("outcome").asText()).isEqualTo("REINTEGRATED");
 		assertThat(view.get("openTasks")).isEmpty();
 		assertThat(view.get("completedSteps").findValuesAsText("taskKey")).startsWith(ReferralProcess.CLASSIFY,
-				ReferralProcess.RECEIVE_PERSON, ReferralProcess.INITIAL_VERIFICATION, ReferralProcess.IDENTIFY)
+				ReferralProcess.RECEIVE_PERSON, ReferralProcess.PLAN_INTERIM_SUPPORT, ReferralProcess.INITIAL_VERIFICATION,
+				ReferralProcess.IDENTIFY)
 			.endsWith(ReferralProcess.CLOSE)
-			.hasSize(14);
+			.hasSize(15);
 		JsonNode first = view.get("completedSteps").get(0);
 		assertThat(first.get("completedBy").asText()).isEqualTo("police.qng");
 		assertThat(first.get("agencies").get(0).asText()).isEqualTo("police");

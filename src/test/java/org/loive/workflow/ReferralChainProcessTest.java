@@ -1,12 +1,14 @@
 package org.loive.workflow;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.loive.workflow.ProcessTestSupport.done;
 import static org.loive.workflow.ProcessTestSupport.open;
 import static org.loive.workflow.ProcessTestSupport.openAll;
@@ -25,7 +27,13 @@ class ReferralChainProcessTest extends ProcessTestCase {
 		done(referral, CLASSIFY, "classification", "TRAFFICKING_SUSPECTED", "rescueNeeded", false, "foreignNational", false);
 		assertThat(referral).isWaitingAt(RECEIVE_PERSON).task().hasCandidateGroup("commune");
 		done(referral, RECEIVE_PERSON);
-		assertThat(referral).isWaitingAt(INITIAL_VERIFICATION).task().hasCandidateGroup("health");
+		assertThat(referral).isWaitingAt(INITIAL_VERIFICATION, PLAN_INTERIM_SUPPORT);
+		Task interimPlan = open(referral, PLAN_INTERIM_SUPPORT);
+		assertThat(runtimeService().getVariable(interimPlan.getExecutionId(), ReferralVariables.ELIGIBLE_SERVICES))
+			.as("a Vietnamese person being identified in Vietnam: a b c d đ e g")
+			.isEqualTo(List.of("a", "b", "c", "d", "dd", "e", "g"));
+		done(interimPlan, ReferralVariables.CONSENTED_SERVICES, List.of("a"), ReferralVariables.INTERIM_SERVICES, List.of("a"));
+		assertThat(referral).isWaitingAt(INITIAL_VERIFICATION, INTERIM_SERVICE_REFERRAL);
 		done(referral, INITIAL_VERIFICATION, "documentsExist", true);
 		assertThat(referral).isWaitingAt(IDENTIFY).task().hasCandidateGroup("police");
 		done(referral, IDENTIFY, "victim", true);
@@ -35,9 +43,10 @@ class ReferralChainProcessTest extends ProcessTestCase {
 		assertThat(referral).variables().containsEntry(ReferralVariables.RISK_LEVEL, "LOW");
 		assertThat(referral).isWaitingAt(PLAN_SUPPORT).task().hasCandidateGroup("health");
 		assertThat(referral).variables()
-			.containsEntry(ReferralVariables.ELIGIBLE_SERVICES, List.of("a", "b", "c", "d", "dd", "e", "g", "h", "i", "k"));
-		done(referral, PLAN_SUPPORT, ReferralVariables.CONSENTED_SERVICES, List.of("a", "d"));
-		assertThat(referral).isWaitingAt(SERVICE_REFERRAL);
+			.as("a victim: every service but essential needs, already referred while being identified and going on")
+			.containsEntry(ReferralVariables.ELIGIBLE_SERVICES, List.of("b", "c", "d", "dd", "e", "g", "h", "i", "k"));
+		done(referral, PLAN_SUPPORT, ReferralVariables.CONSENTED_SERVICES, List.of("d"));
+		assertThat(referral).isWaitingAt(SERVICE_REFERRAL, INTERIM_SERVICE_REFERRAL);
 		assertThat(openAll(referral, ServiceReferralProcess.RESPOND)).extracting(task -> task.getName()).hasSize(2);
 		for (int i = 0; i < 2; i++) {
 			done(referral, ServiceReferralProcess.RESPOND, "referralAccepted", true);
@@ -53,6 +62,7 @@ class ReferralChainProcessTest extends ProcessTestCase {
 		assertThat(referral).isEnded()
 			.hasPassedInOrder(START, ROUTE_INTAKE, CLASSIFY, RECEIVE_PERSON, INITIAL_VERIFICATION, IDENTIFY, CLOSE,
 					END_CLOSED)
+			.hasPassed(PLAN_INTERIM_SUPPORT, INTERIM_SERVICE_REFERRAL, "EndEvent_Interim")
 			.hasNotPassed(FURTHER_VERIFICATION, PROTECTION, REPATRIATION, END_NOT_VICTIM);
 	}
 }

@@ -9,6 +9,7 @@ import org.loive.support.Api.Reply;
 import org.loive.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -42,8 +43,18 @@ class TaskApiIT extends IntegrationTest {
 		assertThat(Api.post(complete(receive), token("commune.qng"),
 				"{\"decision\":{\"healthDepartmentNotified\":true,\"temporaryShelterProvided\":false}}").status())
 			.isEqualTo(200);
-		assertThat(openTask(caseId, "health.qng").get("taskKey").asText())
-			.isEqualTo(ReferralProcess.INITIAL_VERIFICATION);
+		assertThat(taskKeys(caseId, "health.qng")).as("verification beside the plan of support while being identified")
+			.containsExactlyInAnyOrder(ReferralProcess.INITIAL_VERIFICATION, ReferralProcess.PLAN_INTERIM_SUPPORT);
+	}
+
+	private static List<String> taskKeys(String caseId, String username) {
+		List<String> keys = new ArrayList<>();
+		for (JsonNode item : Api.get("/api/v1/tasks?size=200", token(username)).body().get("items")) {
+			if (item.get("caseId").asText().equals(caseId)) {
+				keys.add(item.get("taskKey").asText());
+			}
+		}
+		return keys;
 	}
 
 	@Test

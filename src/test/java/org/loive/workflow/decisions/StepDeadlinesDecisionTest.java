@@ -29,7 +29,7 @@ class StepDeadlinesDecisionTest {
 
 	@Test
 	void declaresTheTable() {
-		TABLE.assertDeclares("Thời hạn các bước", HitPolicy.UNIQUE, 39);
+		TABLE.assertDeclares("Thời hạn các bước", HitPolicy.UNIQUE, 40);
 	}
 
 	@ParameterizedTest(name = "{0} -> {1} {2} from {3}")
@@ -39,6 +39,7 @@ class StepDeadlinesDecisionTest {
 		"Task_BorderVerification,              P3D,   CALENDAR, STEP_START,           Rule_Deadline_BorderVerification",
 		"Task_ReceivePerson,                   PT24H, CALENDAR, STEP_START,           Rule_Deadline_ReceivePerson",
 		"Task_InitialVerification,             P3D,   CALENDAR, STEP_START,           Rule_Deadline_InitialVerification",
+		"Task_PlanInterimSupport,              PT24H, CALENDAR, STEP_START,           Rule_Deadline_PlanInterimSupport",
 		"Task_FurtherVerification,             P20D,  CALENDAR, STEP_START,           Rule_Deadline_FurtherVerification",
 		"Task_Identify,                        P3D,   WORKING,  STEP_START,           Rule_Deadline_Identify",
 		"Task_HandOver,                        PT24H, CALENDAR, STEP_START,           Rule_Deadline_HandOver",
@@ -136,10 +137,10 @@ class StepDeadlinesDecisionTest {
 
 	@Test
 	void everyStepIsListedOnce() {
-		assertThat(steps()).hasSize(39).allMatch(step -> step.startsWith("Task_") || step.startsWith("Timer_"));
+		assertThat(steps()).hasSize(40).allMatch(step -> step.startsWith("Task_") || step.startsWith("Timer_"));
 		assertThat(steps().stream().distinct())
 			.as("protection twice by risk level, delivery eleven times by service and extension")
-			.hasSize(28);
+			.hasSize(29);
 	}
 
 	@Test

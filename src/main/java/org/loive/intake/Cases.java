@@ -13,6 +13,7 @@ import org.loive.workflow.CaseProgress;
 import org.loive.workflow.ReferralWorkflow;
 import org.loive.workflow.ReturnMode;
 import org.loive.workflow.Stage;
+import org.loive.workflow.ExploitationForm;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

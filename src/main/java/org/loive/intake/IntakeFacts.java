@@ -2,6 +2,7 @@ package org.loive.intake;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.loive.workflow.ReturnMode;
+import org.loive.workflow.ExploitationForm;
 
 import java.util.List;
 

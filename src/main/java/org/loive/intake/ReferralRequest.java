@@ -16,6 +16,7 @@ import org.loive.vault.PersonalData;
 import org.loive.workflow.Channel;
 import org.loive.workflow.Place;
 import org.loive.workflow.ReturnMode;
+import org.loive.workflow.ExploitationForm;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;

@@ -97,9 +97,13 @@ public record PersonalData(@Valid Identity identity, @Valid Contact contact, @Va
 	}
 
 	@Schema(description = "Pháp lý / Legal")
-	public record Legal(@Size(max = LONG, message = "validation.long-text") String notes) {
+	public record Legal(
+			@Schema(description = "Số giấy xác nhận nạn nhân / Number of the victim confirmation document")
+			@Size(max = 64, message = "validation.short-text") String confirmationNumber,
+			@Size(max = LONG, message = "validation.long-text") String notes) {
 
 		public Legal {
+			confirmationNumber = Text.nfc(confirmationNumber);
 			notes = Text.nfc(notes);
 		}
 

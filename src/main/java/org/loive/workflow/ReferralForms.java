@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.loive.workflow.TaskForms.names;
@@ -157,12 +158,22 @@ final class ReferralForms {
 			@ShownWhen(field = "victim", is = "true")
 			@Schema(description = "Loại chứng cứ theo Điều 32 khoản 1 / Evidence kinds of Art 32(1)") List<@NotNull(message = "validation.required") EvidenceKind> evidenceKinds,
 			@ShownWhen(field = "victim", is = "true")
-			@Schema(description = "Đã cấp giấy xác nhận nạn nhân / Confirmation document issued") Boolean confirmationIssued,
+			@Schema(description = "Đã cấp giấy xác nhận nạn nhân (số giấy ghi ở mục pháp lý của người đó) / Confirmation document issued (its number goes in the person's legal section)") Boolean confirmationIssued,
+			@ShownWhen(field = "victim", is = "true")
+			@Schema(description = "Hình thức bị bóc lột đã xác định / Forms of exploitation confirmed") List<@NotNull(message = "validation.required") ExploitationForm> exploitationForms,
+			@ShownWhen(field = "victim", is = "true")
+			@Schema(description = "Nước bị đưa đến đã xác định, ISO 3166-1 alpha-2; trống nếu trong nước / Destination confirmed; empty if within Vietnam", example = "KH")
+			@jakarta.validation.constraints.Pattern(regexp = "^[A-Z]{2}$", message = "validation.country") String destinationCountry,
 			@ShownWhen(field = "victim", is = "false")
 			@Schema(description = "Đã thông báo kết quả cho người được xác định / The person was told the decision") Boolean personNotified,
 			@ShownWhen(field = "victim", is = "false")
 			@Schema(description = "Chuyển đến cơ quan / Referred to") ReferredTo referredTo)
 			implements Decision {
+
+		@AssertTrue(message = "validation.exploitation-required")
+		boolean isExploitationFormsValid() {
+			return !Boolean.TRUE.equals(victim) || exploitationForms != null && !exploitationForms.isEmpty();
+		}
 
 		@AssertTrue(message = "validation.must-confirm")
 		boolean isPersonNotifiedValid() {
@@ -187,7 +198,11 @@ final class ReferralForms {
 		public Map<String, Object> variables(Map<String, Object> current) {
 			Map<String, Object> variables = vars(ReferralVariables.VICTIM, victim, "evidenceKinds", names(evidenceKinds),
 					"confirmationIssued", Boolean.TRUE.equals(confirmationIssued));
-			if (!victim) {
+			if (victim) {
+				variables.put("confirmedExploitationForms", names(exploitationForms));
+				variables.put("confirmedDestination", destinationCountry);
+			}
+			else {
 				variables.put("personNotified", true);
 				variables.put(ReferralVariables.REFERRED_TO, referredTo.name());
 			}
@@ -221,10 +236,16 @@ final class ReferralForms {
 	@Schema(name = "SupportPlan", description = "Kế hoạch hỗ trợ: các chế độ người được hỗ trợ đồng ý nhận / The services the person consents to")
 	record PlanSupport(@NotNull(message = "validation.required") @Size(max = 10, message = "validation.services")
 			@ChoicesFrom("eligible-services")
-			List<@NotNull(message = "validation.required") String> consentedServices) implements Decision {
+			List<@NotNull(message = "validation.required") String> consentedServices,
+			@Schema(description = "Nhu cầu đã đánh giá, kể cả chế độ người đó chưa đồng ý nhận / Needs assessed, consented or not")
+			@Size(max = 10, message = "validation.services") @ChoicesFrom("eligible-services")
+			List<@NotNull(message = "validation.required") String> assessedNeeds) implements Decision {
 
 		public Map<String, Object> variables(Map<String, Object> current) {
-			return vars(ReferralVariables.CONSENTED_SERVICES, consented(consentedServices, current));
+			List<String> services = consented(consentedServices, current);
+			Set<String> needs = new LinkedHashSet<>(assessedNeeds == null ? List.of() : assessedNeeds);
+			needs.addAll(services);
+			return vars(ReferralVariables.CONSENTED_SERVICES, services, "assessedNeeds", List.copyOf(needs));
 		}
 	}
 

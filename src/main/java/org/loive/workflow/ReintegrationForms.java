@@ -15,6 +15,9 @@ import static org.loive.workflow.TaskForms.vars;
 /** The forms of the reintegration process. */
 final class ReintegrationForms {
 
+	/** What the person does at the follow-up visit: the reports count reintegrated persons in work or school. */
+	enum Occupation { EMPLOYED, SELF_EMPLOYED, IN_SCHOOL, IN_VOCATIONAL_TRAINING, NOT_WORKING }
+
 	private ReintegrationForms() {
 	}
 
@@ -44,10 +47,13 @@ final class ReintegrationForms {
 
 	@Schema(name = "FollowUpVisit", description = "Thăm hỏi sau hỗ trợ / Follow-up visit")
 	record FollowUpVisit(@NotNull(message = "validation.required") RiskLevel reTraffickingRisk,
+			@Schema(description = "Cuộc sống, sinh kế đã ổn định / Livelihood stable") Boolean livelihoodStable,
+			@Schema(description = "Đang làm việc, đi học hay học nghề / In work, at school or in training") Occupation occupation,
 			@NotNull(message = "validation.required") Boolean moreVisitsNeeded) implements Decision {
 
 		public Map<String, Object> variables(Map<String, Object> current) {
-			return vars("reTraffickingRisk", reTraffickingRisk.name(), "moreVisitsNeeded", moreVisitsNeeded);
+			return vars("reTraffickingRisk", reTraffickingRisk.name(), "livelihoodStable", livelihoodStable, "occupation",
+					occupation == null ? null : occupation.name(), "moreVisitsNeeded", moreVisitsNeeded);
 		}
 	}
 }

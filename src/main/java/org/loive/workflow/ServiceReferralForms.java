@@ -3,6 +3,9 @@ package org.loive.workflow;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.loive.access.Agency;
 import org.loive.platform.InvalidRequestException;
 import org.loive.platform.InvalidRequestException.Rejection;
@@ -10,6 +13,7 @@ import org.loive.platform.web.ChoicesFrom;
 import org.loive.platform.web.ShownWhen;
 import org.loive.workflow.TaskForms.Decision;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +28,16 @@ final class ServiceReferralForms {
 	enum DeclineReason { NO_CAPACITY, NOT_ELIGIBLE, OUT_OF_AREA, PERSON_UNREACHABLE, OTHER }
 
 	enum DeliveryOutcome { DELIVERED, PARTIALLY_DELIVERED, NOT_DELIVERED }
+
+	/** What a service consisted of, as the reports break support down. */
+	enum SubService {
+		SHELTER, FOOD_AND_CLOTHING, MEDICAL_TREATMENT, HEALTH_INSURANCE, PSYCHOLOGICAL_COUNSELLING, INTERPRETING,
+		LEGAL_INFORMATION, LEGAL_REPRESENTATION, TRAVEL_HOME, TUITION_EXEMPTION, SCHOOL_ENROLMENT, VOCATIONAL_TRAINING,
+		JOB_PLACEMENT, HARDSHIP_ALLOWANCE, LOAN_SOCIAL_POLICY_BANK, LOAN_WOMENS_UNION, LOAN_OTHER, OTHER
+	}
+
+	/** The person's satisfaction with the service, asked at its end. */
+	enum Satisfaction { SATISFIED, PARTLY_SATISFIED, NOT_SATISFIED, NOT_ASKED }
 
 	@Schema(name = "ReferralDecision", description = "Cơ sở tiếp nhận hoặc từ chối / The provider accepts or declines")
 	record RespondToReferral(@NotNull(message = "validation.required") Boolean referralAccepted,
@@ -42,8 +56,22 @@ final class ServiceReferralForms {
 
 	@Schema(name = "ServiceOutcome", description = "Kết quả cung cấp dịch vụ / Service outcome")
 	record DeliverService(@NotNull(message = "validation.required") DeliveryOutcome outcome,
+			@Schema(description = "Ngày bắt đầu cung cấp / Day the service started", example = "2026-12-01")
+			@PastOrPresent(message = "validation.past-or-present") LocalDate startedOn,
+			@Schema(description = "Ngày kết thúc / Day the service ended", example = "2026-12-20")
+			@PastOrPresent(message = "validation.past-or-present") LocalDate endedOn,
+			@Schema(description = "Nội dung đã hỗ trợ / What the service consisted of")
+			@Size(max = 18, message = "validation.services") List<@NotNull(message = "validation.required") SubService> subServices,
+			@Schema(description = "Mã cơ sở cung cấp (không ghi tên người) / Code of the providing facility (no person's name)", example = "BTXH-QNG-01")
+			@Pattern(regexp = "^[A-Z0-9-]{2,32}$", message = "validation.facility-code") String providerFacility,
+			@Schema(description = "Mức độ hài lòng của người được hỗ trợ / The person's satisfaction") Satisfaction satisfaction,
 			@Schema(description = "Đề nghị gia hạn hỗ trợ nhu cầu thiết yếu (chỉ dịch vụ a) / Ask to extend essential needs (service a only)")
 			Boolean extensionRequested) implements Decision {
+
+		@AssertTrue(message = "validation.end-before-start")
+		boolean isEndedOnValid() {
+			return startedOn == null || endedOn == null || !endedOn.isBefore(startedOn);
+		}
 
 		public Map<String, Object> variables(Map<String, Object> current) {
 			boolean extension = Boolean.TRUE.equals(extensionRequested);
@@ -51,7 +79,10 @@ final class ServiceReferralForms {
 				throw new InvalidRequestException(
 						List.of(new Rejection("decision.extensionRequested", "validation.extension-essential-needs-only")));
 			}
-			return vars("serviceOutcome", outcome.name(), "extensionRequested", extension);
+			return vars("serviceOutcome", outcome.name(), "extensionRequested", extension, "serviceStartedOn",
+					startedOn == null ? null : startedOn.toString(), "serviceEndedOn", endedOn == null ? null : endedOn.toString(),
+					"subServices", TaskForms.names(subServices), "providerFacility", providerFacility, "satisfaction",
+					satisfaction == null ? null : satisfaction.name());
 		}
 	}
 

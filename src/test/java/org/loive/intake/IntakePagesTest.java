@@ -14,6 +14,7 @@ import org.loive.workflow.ReferralProcess;
 import org.loive.workflow.ReferralWorkflow;
 import org.loive.workflow.ReturnMode;
 import org.loive.workflow.Stage;
+import org.loive.workflow.ExploitationForm;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;

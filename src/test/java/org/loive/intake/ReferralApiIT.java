@@ -7,6 +7,7 @@ import org.loive.support.Api.Reply;
 import org.loive.support.Caseworker;
 import org.loive.support.IntegrationTest;
 import org.loive.workflow.ReferralProcess;
+import org.loive.workflow.ExploitationForm;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -172,7 +172,7 @@ class VaultBenchmark extends IntegrationTest {
 		return new PersonalData(new PersonalData.Identity(name, null, birth, n % 2 == 0 ? "F" : "M", "VN", "079%09d".formatted(n)),
 				new PersonalData.Contact("09%08d".formatted(n), "Thôn " + n % 97 + ", xã Ba Tơ, Quảng Ngãi"),
 				new PersonalData.Narrative(statement), new PersonalData.Health("Khám ngày " + birth + ": ổn định."),
-				new PersonalData.Legal("Hồ sơ trợ giúp pháp lý " + random.nextInt(1_000_000)));
+				new PersonalData.Legal(null, "Hồ sơ trợ giúp pháp lý " + random.nextInt(1_000_000)));
 	}
 
 	/** Fresh planner statistics, as the superuser: the application's role owns no table, so it may not analyze. */

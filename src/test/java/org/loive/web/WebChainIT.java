@@ -245,7 +245,7 @@ class WebChainIT extends IntegrationTest {
 			case "Task_InitialVerification" -> answers("documentsExist", "true", "policeConsulted", "true");
 			case "Task_PlanInterimSupport" -> answers("consentedServices", "b");
 			case "Task_Identify" -> answers("victim", "true", "evidenceKinds", "PERSON_STATEMENT,WITNESS_STATEMENT",
-					"confirmationIssued", "true");
+					"confirmationIssued", "true", "exploitationForms", "FORCED_LABOUR_FISHING");
 			case "Task_NotifyGuardian" -> answers("notified", "PARENTS");
 			case "Task_AssessRisk" -> answers("threatsReceived", "true", "traffickersAtLarge", "false",
 					"traffickersKnowWhereabouts", "false", "relativesThreatened", "false", "minor", "false",

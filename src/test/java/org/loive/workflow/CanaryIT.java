@@ -328,7 +328,7 @@ class CanaryIT extends IntegrationTest {
 			case ReferralProcess.RECEIVE_PERSON -> "{\"healthDepartmentNotified\":true,\"temporaryShelterProvided\":true}";
 			case ReferralProcess.INITIAL_VERIFICATION -> "{\"documentsExist\":true,\"policeConsulted\":true}";
 			case ReferralProcess.PLAN_INTERIM_SUPPORT -> "{\"consentedServices\":[\"g\"]}";
-			case ReferralProcess.IDENTIFY -> "{\"victim\":true,\"evidenceKinds\":[\"PERSON_STATEMENT\"],\"confirmationIssued\":true}";
+			case ReferralProcess.IDENTIFY -> "{\"victim\":true,\"evidenceKinds\":[\"PERSON_STATEMENT\"],\"confirmationIssued\":true,\"exploitationForms\":[\"SEXUAL_EXPLOITATION\"]}";
 			case ReferralProcess.NOTIFY_GUARDIAN -> "{\"notified\":\"PARENTS\"}";
 			case ReferralProcess.ASSESS_RISK -> """
 					{"threatsReceived":true,"traffickersAtLarge":false,"traffickersKnowWhereabouts":false,

@@ -40,7 +40,8 @@ class ReferralChainIT extends IntegrationTest {
 	static final String SUSPECTED = """
 			{"classification":"TRAFFICKING_SUSPECTED","rescueNeeded":false,"foreignNational":false}""";
 	static final String VICTIM = """
-			{"victim":true,"evidenceKinds":["PERSON_STATEMENT","WITNESS_STATEMENT"],"confirmationIssued":true}""";
+			{"victim":true,"evidenceKinds":["PERSON_STATEMENT","WITNESS_STATEMENT"],"confirmationIssued":true,
+			 "exploitationForms":["FORCED_LABOUR"],"destinationCountry":"KH"}""";
 
 	@Autowired
 	ManagementService management;

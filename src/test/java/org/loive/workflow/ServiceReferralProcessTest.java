@@ -6,6 +6,7 @@ import org.loive.platform.InvalidRequestException;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,7 +113,7 @@ class ServiceReferralProcessTest extends ProcessTestCase {
 	@Test
 	void onlyEssentialNeedsCanBeExtended() {
 		ServiceReferralForms.DeliverService outcome = new ServiceReferralForms.DeliverService(
-				ServiceReferralForms.DeliveryOutcome.PARTIALLY_DELIVERED, true);
+				ServiceReferralForms.DeliveryOutcome.PARTIALLY_DELIVERED, null, null, List.of(), null, null, true);
 
 		assertThat(outcome.variables(Map.of(ReferralVariables.SERVICE, "a"))).containsEntry("extensionRequested", true);
 		assertThatThrownBy(() -> outcome.variables(Map.of(ReferralVariables.SERVICE, "b")))

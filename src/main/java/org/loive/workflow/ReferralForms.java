@@ -1,6 +1,7 @@
 package org.loive.workflow;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -12,6 +13,7 @@ import org.loive.workflow.TaskForms.Decision;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -175,7 +177,10 @@ final class ReferralForms {
 	@Schema(name = "SupportPlan", description = "Kế hoạch hỗ trợ: các chế độ người được hỗ trợ đồng ý nhận / The services the person consents to")
 	record PlanSupport(@NotNull(message = "validation.required") @Size(max = 10, message = "validation.services")
 			@ChoicesFrom("eligible-services")
-			List<@NotNull(message = "validation.required") String> consentedServices) implements Decision {
+			List<@NotNull(message = "validation.required") String> consentedServices,
+			@Schema(description = "Cơ sở cung cấp được chọn cho chế độ có nhiều cơ sở; chế độ không chọn do cơ sở mặc định cung cấp / The provider chosen for a service with several; a service not chosen for goes to its default provider")
+			@Size(max = 10, message = "validation.services")
+			List<@Valid @NotNull(message = "validation.required") ProviderChoice> providers) implements Decision {
 
 		public Map<String, Object> variables(Map<String, Object> current) {
 			@SuppressWarnings("unchecked")
@@ -186,10 +191,34 @@ final class ReferralForms {
 					rejections.add(new Rejection("decision.consentedServices[" + i + "]", "validation.not-eligible"));
 				}
 			}
+			List<ProviderChoice> chosen = providers == null ? List.of() : providers;
+			for (int i = 0; i < chosen.size(); i++) {
+				rejections.addAll(chosen.get(i).rejections("decision.providers[" + i + "].", consentedServices));
+			}
 			if (!rejections.isEmpty()) {
 				throw new InvalidRequestException(rejections);
 			}
-			return vars(ReferralVariables.CONSENTED_SERVICES, List.copyOf(new LinkedHashSet<>(consentedServices)));
+			List<String> services = List.copyOf(new LinkedHashSet<>(consentedServices));
+			HashMap<String, String> planned = new HashMap<>();
+			services.forEach(code -> planned.put(code, SupportService.ofCode(code).orElseThrow().defaultProvider().group()));
+			chosen.forEach(choice -> planned.put(choice.service(), choice.provider()));
+			return vars(ReferralVariables.CONSENTED_SERVICES, services, ReferralVariables.SERVICE_PROVIDERS, planned);
+		}
+	}
+
+	/** The provider chosen for one service of the plan: one of the service's candidates. */
+	@Schema(name = "ServiceProviderChoice", description = "Cơ sở cung cấp một chế độ / The provider of one service")
+	record ProviderChoice(@NotNull(message = "validation.required") @ChoicesFrom("eligible-services") String service,
+			@NotNull(message = "validation.required") @ChoicesFrom("providers") String provider) {
+
+		List<Rejection> rejections(String path, List<String> consented) {
+			if (!consented.contains(service)) {
+				return List.of(new Rejection(path + "service", "validation.provider-service-not-consented"));
+			}
+			if (!SupportService.ofCode(service).orElseThrow().providedBy(provider)) {
+				return List.of(new Rejection(path + "provider", "validation.provider-not-candidate"));
+			}
+			return List.of();
 		}
 	}
 

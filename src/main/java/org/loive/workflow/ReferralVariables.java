@@ -34,6 +34,10 @@ public final class ReferralVariables {
 	public static final String MINOR_SERVICES = "minorServices";
 	public static final String SERVICE = "service";
 	public static final String PROVIDER_AGENCY = "providerAgency";
+	/** The support plan's provider per consented service: service code to agency group. */
+	public static final String SERVICE_PROVIDERS = "serviceProviders";
+	/** The person a service referral is for. */
+	public static final String PERSON_ID = "personId";
 	public static final String REPATRIATED = "repatriated";
 	public static final String CASE_OUTCOME = "caseOutcome";
 	public static final String TRANSFER_TO = "transferTo";

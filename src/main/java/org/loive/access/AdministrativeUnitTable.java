@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -148,7 +147,7 @@ class AdministrativeUnitTable implements AdministrativeUnits {
 
 	/** How many units of the level the table holds, in force or not. */
 	long count(Level level) {
-		return units().values().stream().filter(unit -> Objects.equals(unit.level(), level)).count();
+		return units().values().stream().filter(unit -> unit.level() == level).count();
 	}
 
 	private LocalDate today() {

@@ -59,6 +59,7 @@ class UnitImports {
 	/** Imports the file, every line or, when any is wrong, none; on record. */
 	@Transactional
 	Result apply(byte[] csv, Officer officer) {
+		table.lock();
 		return apply(csv, "upload", officer.actor(), officer.username());
 	}
 
@@ -78,8 +79,8 @@ class UnitImports {
 		}
 	}
 
+	/** Under the table's lock. */
 	private Result apply(byte[] csv, String source, AuditEvent.Actor actor, String by) {
-		table.lock();
 		UnitsCsv.Read read = read(csv);
 		String checksum = checksum(csv);
 		Result result = result(read, checksum, true);

@@ -21,8 +21,8 @@ public class SupportServices {
 	 */
 	public void assignPlanned(DelegateExecution referral) {
 		DelegateExecution caller = referral.getSuperExecution();
-		if (caller == null || !String.valueOf(caller.getVariable(ReferralVariables.VICTIM_ID))
-			.equals(String.valueOf(referral.getVariable(ReferralVariables.PERSON_ID)))) {
+		Object victim = caller == null ? null : caller.getVariable(ReferralVariables.VICTIM_ID);
+		if (victim == null || !victim.equals(referral.getVariable(ReferralVariables.PERSON_ID))) {
 			return;
 		}
 		String code = (String) referral.getVariable(ReferralVariables.SERVICE);

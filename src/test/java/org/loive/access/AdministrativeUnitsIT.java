@@ -4,9 +4,14 @@ import org.junit.jupiter.api.Test;
 import org.loive.support.Api;
 import org.loive.support.Api.Reply;
 import org.loive.support.IntegrationTest;
+import org.loive.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,6 +90,25 @@ class AdministrativeUnitsIT extends IntegrationTest {
 		Reply transfer = Api.post("/api/v1/cases/" + caseId + "/transfer", token("supervisor.qng"), "{\"area\":\"ZZZ\"}");
 		assertThat(transfer.status()).isEqualTo(400);
 		assertThat(transfer.body().get("errors").findValuesAsText("field")).containsExactly("area");
+	}
+
+	@Test
+	void theAdministratorUploadsPreviewsAndImportsThroughThePage() {
+		WebSession admin = WebSession.logIn(BASE, "admin");
+		byte[] csv = ("code,name,province_code\n" + (Integer.parseInt(commune) - 2) + ",Xã Trang Quản Trị,52\n")
+			.getBytes(StandardCharsets.UTF_8);
+
+		HttpResponse<String> preview = admin.postMultipart("/admin/administrative-units/preview", Map.of(), "file",
+				"xa.csv", csv);
+		assertThat(preview.statusCode()).isEqualTo(200);
+		assertThat(preview.body()).contains("Thêm 1, sửa 0, giữ nguyên 0.", "Xã Trang Quản Trị", "id=\"units-import\"");
+
+		HttpResponse<String> imported = admin.postMultipart("/admin/administrative-units/import",
+				Map.of("csv", Base64.getEncoder().encodeToString(csv)), null, null, null);
+		assertThat(imported.statusCode()).isEqualTo(302);
+		assertThat(admin.follow(imported).body()).contains("Đã nhập danh mục: thêm 1, sửa 0, giữ nguyên 0.");
+		assertThat(admin.postMultipart("/admin/administrative-units/import", Map.of("csv", "x"), null, null, null)
+			.statusCode()).as("not base64").isEqualTo(400);
 	}
 
 	private static Reply referral(String area) {

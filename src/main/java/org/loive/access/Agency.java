@@ -11,7 +11,13 @@ public enum Agency {
 	HEALTH("health", "Sở Y tế, cơ sở trợ giúp xã hội", "Health department, social assistance"),
 	LEGAL_AID("legal-aid", "Trợ giúp pháp lý", "Legal aid"),
 	COMMUNE("commune", "UBND xã", "Commune People's Committee"),
-	FOREIGN_AFFAIRS("foreign-affairs", "Ngoại vụ", "Foreign affairs");
+	FOREIGN_AFFAIRS("foreign-affairs", "Ngoại vụ", "Foreign affairs"),
+	// support providers the plans name (issue 11, point 11): schooling, vocational training and jobs, loans
+	EDUCATION("education", "Sở Giáo dục và Đào tạo", "Education department"),
+	LABOUR("labour", "Sở Nội vụ (lao động, việc làm)", "Home affairs department (labour, employment)"),
+	WOMENS_UNION("womens-union", "Hội Liên hiệp Phụ nữ", "Women's Union"),
+	YOUTH_UNION("youth-union", "Đoàn Thanh niên", "Youth Union"),
+	SOCIAL_POLICY_BANK("social-policy-bank", "Ngân hàng Chính sách xã hội", "Bank for Social Policies");
 
 	private final String group;
 	private final String nameVi;

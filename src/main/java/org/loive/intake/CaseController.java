@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.loive.access.Areas;
+import org.loive.access.KnownArea;
 import org.loive.access.Officer;
 import org.loive.workflow.ReferralWorkflow;
 import org.loive.workflow.Stage;
@@ -39,7 +40,7 @@ class CaseController {
 	}
 
 	record Transfer(@Schema(example = "GLI") @NotNull(message = "validation.required")
-			@Pattern(regexp = Areas.PATTERN, message = "validation.area") String area) {
+			@Pattern(regexp = Areas.PATTERN, message = "validation.area") @KnownArea String area) {
 	}
 
 	record ProceedingsMilestone(@NotNull(message = "validation.required") ReferralWorkflow.Proceedings milestone) {

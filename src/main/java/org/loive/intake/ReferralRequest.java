@@ -10,6 +10,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.loive.access.Areas;
+import org.loive.access.KnownArea;
 import org.loive.platform.Text;
 import org.loive.platform.web.ShownWhen;
 import org.loive.vault.PersonalData;
@@ -39,7 +40,7 @@ record ReferralRequest(
 		@Schema(description = "Địa bàn: mã tỉnh, có thể kèm mã xã / Area: province code, optionally -commune",
 				example = "QNG")
 		@NotNull(message = "validation.required")
-		@Pattern(regexp = Areas.PATTERN, message = "validation.area") String area,
+		@Pattern(regexp = Areas.PATTERN, message = "validation.area") @KnownArea String area,
 		@Schema(description = "Thời điểm tiếp nhận tin báo, ISO-8601 UTC / When the report was received",
 				example = "2026-11-20T08:30:00Z")
 		@NotNull(message = "validation.required")

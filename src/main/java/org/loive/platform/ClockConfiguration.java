@@ -1,5 +1,6 @@
 package org.loive.platform;
 
+import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,5 +13,14 @@ class ClockConfiguration {
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	/**
+	 * {@code @Past} and {@code @PastOrPresent} judge dates by Vietnam's calendar and the application's clock: at
+	 * 01:00 in Hà Nội today's date is not in the future, whatever the server's zone.
+	 */
+	@Bean
+	ValidationConfigurationCustomizer vietnameseToday(Clock clock) {
+		return configuration -> configuration.clockProvider(() -> clock.withZone(Vietnam.ZONE));
 	}
 }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.loive.access.Agency;
 import org.loive.access.Officer;
 import org.loive.access.VictimDataAccess;
 import org.loive.audit.AuditAction;
@@ -95,17 +96,27 @@ class CaseTasks {
 		return new TaskPage(views(query.orderByTaskCreateTime().asc().listPage(page * size, size)), page, size, total);
 	}
 
-	/** An open task for its page: the task, its case's stage and decisions, the services its form offers. */
-	record TaskDetail(TaskView task, CaseContext.Context context, List<String> eligibleServices) {
+	/**
+	 * An open task for its page: the task, its case's stage and decisions, the services its form offers and the
+	 * provider agencies it may choose (another candidate of a declined referral's service, else the candidates of
+	 * the eligible services).
+	 */
+	record TaskDetail(TaskView task, CaseContext.Context context, List<String> eligibleServices, List<String> providers) {
 	}
 
 	/** The open task with its case's context, if this officer may act on it; 403, 404 or 409 otherwise. */
 	@Transactional(readOnly = true)
 	TaskDetail detail(String taskId, Officer officer) {
 		TaskView task = view(openTask(taskId, officer));
-		Object eligible = tasks.getVariable(taskId, ReferralVariables.ELIGIBLE_SERVICES);
-		return new TaskDetail(task, context.of(task.caseId()),
-				eligible instanceof Collection<?> codes ? codes.stream().map(String::valueOf).toList() : List.of());
+		Map<String, Object> variables = tasks.getVariables(taskId, List.of(ReferralVariables.ELIGIBLE_SERVICES,
+				ReferralVariables.SERVICE, ReferralVariables.PROVIDER_AGENCY));
+		List<String> eligible = variables.get(ReferralVariables.ELIGIBLE_SERVICES) instanceof Collection<?> codes
+				? codes.stream().map(String::valueOf).toList() : List.of();
+		List<String> providers = variables.get(ReferralVariables.SERVICE) != null
+				? ServiceReferralForms.otherProviders(variables)
+				: eligible.stream().flatMap(code -> SupportService.ofCode(code).stream())
+					.flatMap(service -> service.providers().stream()).map(Agency::group).distinct().toList();
+		return new TaskDetail(task, context.of(task.caseId()), eligible, providers);
 	}
 
 	@Transactional

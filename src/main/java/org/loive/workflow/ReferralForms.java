@@ -1,6 +1,7 @@
 package org.loive.workflow;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -14,6 +15,7 @@ import org.loive.workflow.TaskForms.Decision;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -239,13 +241,25 @@ final class ReferralForms {
 			List<@NotNull(message = "validation.required") String> consentedServices,
 			@Schema(description = "Nhu cầu đã đánh giá, kể cả chế độ người đó chưa đồng ý nhận / Needs assessed, consented or not")
 			@Size(max = 10, message = "validation.services") @ChoicesFrom("eligible-services")
-			List<@NotNull(message = "validation.required") String> assessedNeeds) implements Decision {
+			List<@NotNull(message = "validation.required") String> assessedNeeds,
+			@Schema(description = "Cơ sở cung cấp được chọn cho chế độ có nhiều cơ sở; chế độ không chọn do cơ sở mặc định cung cấp / The provider chosen for a service with several; a service not chosen for goes to its default provider")
+			@Size(max = 10, message = "validation.services")
+			List<@Valid @NotNull(message = "validation.required") ProviderChoice> providers) implements Decision {
 
 		public Map<String, Object> variables(Map<String, Object> current) {
-			List<String> services = consented(consentedServices, current);
+			List<ProviderChoice> chosen = providers == null ? List.of() : providers;
+			List<Rejection> choices = new ArrayList<>();
+			for (int i = 0; i < chosen.size(); i++) {
+				choices.addAll(chosen.get(i).rejections("decision.providers[" + i + "].", consentedServices));
+			}
+			List<String> services = consented(consentedServices, current, choices);
 			Set<String> needs = new LinkedHashSet<>(assessedNeeds == null ? List.of() : assessedNeeds);
 			needs.addAll(services);
-			return vars(ReferralVariables.CONSENTED_SERVICES, services, "assessedNeeds", List.copyOf(needs));
+			HashMap<String, String> planned = new HashMap<>();
+			services.forEach(code -> planned.put(code, SupportService.ofCode(code).orElseThrow().defaultProvider().group()));
+			chosen.forEach(choice -> planned.put(choice.service(), choice.provider()));
+			return vars(ReferralVariables.CONSENTED_SERVICES, services, "assessedNeeds", List.copyOf(needs),
+					ReferralVariables.SERVICE_PROVIDERS, planned);
 		}
 	}
 
@@ -256,13 +270,33 @@ final class ReferralForms {
 			List<@NotNull(message = "validation.required") String> consentedServices) implements Decision {
 
 		public Map<String, Object> variables(Map<String, Object> current) {
-			List<String> services = consented(consentedServices, current);
+			List<String> services = consented(consentedServices, current, List.of());
 			return vars(ReferralVariables.CONSENTED_SERVICES, services, ReferralVariables.INTERIM_SERVICES, services);
 		}
 	}
 
-	/** The consented services, each eligible, none once consent was withdrawn; duplicates dropped. */
-	private static List<String> consented(List<String> consentedServices, Map<String, Object> current) {
+	/** The provider chosen for one service of the plan: one of the service's candidates. */
+	@Schema(name = "ServiceProviderChoice", description = "Cơ sở cung cấp một chế độ / The provider of one service")
+	record ProviderChoice(@NotNull(message = "validation.required") @ChoicesFrom("eligible-services") String service,
+			@NotNull(message = "validation.required") @ChoicesFrom("providers") String provider) {
+
+		List<Rejection> rejections(String path, List<String> consented) {
+			if (!consented.contains(service)) {
+				return List.of(new Rejection(path + "service", "validation.provider-service-not-consented"));
+			}
+			if (!SupportService.ofCode(service).orElseThrow().providedBy(provider)) {
+				return List.of(new Rejection(path + "provider", "validation.provider-not-candidate"));
+			}
+			return List.of();
+		}
+	}
+
+	/**
+	 * The consented services, each eligible, none once consent was withdrawn; duplicates dropped. The form's other
+	 * rejections are reported with them.
+	 */
+	private static List<String> consented(List<String> consentedServices, Map<String, Object> current,
+			List<Rejection> others) {
 		if (Boolean.TRUE.equals(current.get(ReferralVariables.CONSENT_WITHDRAWN)) && !consentedServices.isEmpty()) {
 			throw new InvalidRequestException(List.of(new Rejection("decision.consentedServices", "validation.consent-withdrawn")));
 		}
@@ -274,6 +308,7 @@ final class ReferralForms {
 				rejections.add(new Rejection("decision.consentedServices[" + i + "]", "validation.not-eligible"));
 			}
 		}
+		rejections.addAll(others);
 		if (!rejections.isEmpty()) {
 			throw new InvalidRequestException(rejections);
 		}

@@ -43,6 +43,10 @@ public final class ReferralVariables {
 	public static final String EXTENSIONS = "extensions";
 	/** The day the reintegration application was received (ISO date), the start of the decision's 9 working days; today if not given. */
 	public static final String APPLICATION_RECEIVED_ON = "applicationReceivedOn";
+	/** The support plan's provider per consented service: service code to agency group. */
+	public static final String SERVICE_PROVIDERS = "serviceProviders";
+	/** The person a service referral is for. */
+	public static final String PERSON_ID = "personId";
 	public static final String REPATRIATED = "repatriated";
 	public static final String CASE_OUTCOME = "caseOutcome";
 	/** The person withdrew consent: services stop, the State's duties go on. */

@@ -100,20 +100,33 @@ final class ServiceReferralForms {
 
 	@Schema(name = "DeclinedReferralReview", description = "Xem xét chuyển gửi bị từ chối / Review a declined referral")
 	record ReviewDeclinedReferral(@NotNull(message = "validation.required") Boolean reassigned,
-			@ShownWhen(field = "reassigned", is = "true") @ChoicesFrom("agencies")
-			@Schema(description = "Cơ quan, cơ sở mới / The new provider agency") String reassignTo) implements Decision {
+			@ShownWhen(field = "reassigned", is = "true") @ChoicesFrom("providers")
+			@Schema(description = "Cơ sở khác có thể cung cấp chế độ này / Another provider of the service") String reassignTo) implements Decision {
 
 		@AssertTrue(message = "validation.agency-required")
 		boolean isReassignToValid() {
 			return !Boolean.TRUE.equals(reassigned) || reassignTo != null && Agency.ofGroup(reassignTo).isPresent();
 		}
 
+		/** Only to another candidate provider of the referral's service than the one that declined. */
 		public Map<String, Object> variables(Map<String, Object> current) {
 			Map<String, Object> variables = vars("reassigned", reassigned);
 			if (reassigned) {
+				if (!otherProviders(current).contains(reassignTo)) {
+					throw new InvalidRequestException(
+							List.of(new Rejection("decision.reassignTo", "validation.provider-not-candidate")));
+				}
 				variables.put(ReferralVariables.PROVIDER_AGENCY, reassignTo);
 			}
 			return variables;
 		}
+	}
+
+	/** The candidate providers of the referral's service other than the one it is with now. */
+	static List<String> otherProviders(Map<String, Object> current) {
+		Object declined = current.get(ReferralVariables.PROVIDER_AGENCY);
+		return SupportService.ofCode(String.valueOf(current.get(ReferralVariables.SERVICE)))
+			.map(service -> service.providers().stream().map(Agency::group).filter(group -> !group.equals(declined)).toList())
+			.orElse(List.of());
 	}
 }

@@ -13,7 +13,6 @@ import org.springframework.util.MultiValueMap;
 
 import java.text.Collator;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -94,7 +93,8 @@ class TaskPages {
 		TaskView task = detail.task();
 		Map<String, List<FormView.Choice>> choices = Map.of("eligible-services",
 				detail.eligibleServices().stream().map(code -> new FormView.Choice(code, serviceLabel(code))).toList(),
-				"agencies", Arrays.stream(Agency.values()).map(a -> new FormView.Choice(a.group(), a.label())).toList());
+				"providers", detail.providers().stream().flatMap(group -> Agency.ofGroup(group).stream())
+					.map(a -> new FormView.Choice(a.group(), a.label())).toList());
 		FormView form = forms.view(Form.of(TaskForms.form(task.taskKey())), values, byField(errors), choices);
 		return new StepPage(row(task, officer), message("stage." + detail.context().stage()),
 				detail.context().decisions().stream().map(this::fact).toList(), form);

@@ -48,7 +48,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
 
 	/** The columns of the matrix, in this order: the demo users, then a request without a token. */
 	static final List<String> USERS = List.of("police.qng", "border.qng", "health.qng", "legalaid.qng", "commune.qng",
-			"foreignaffairs.qng", "supervisor.qng", "auditor", "admin", "police.gli", NO_TOKEN);
+			"foreignaffairs.qng", "education.qng", "labour.qng", "womensunion.qng", "youthunion.qng", "socialbank.qng",
+			"supervisor.qng", "auditor", "admin", "police.gli", NO_TOKEN);
 
 	static final Path DOC = Path.of("docs/authorization-matrix.md");
 	static final Path GENERATED = Path.of("target/authorization-matrix.md");
@@ -81,40 +82,41 @@ class AuthorizationMatrixIT extends IntegrationTest {
 	 * "202/409": a key rotation may be running already, which is a refusal of no one.
 	 */
 	static final List<Row> MATRIX = List.of(
-			// police border health legal commune foreign supervisor auditor admin police.gli none
-			shared("POST", "/api/v1/referrals", REFERRAL, "201 201 201 201 201 201 403 403 403 403 401"),
-			shared("GET", "/api/v1/tasks", null, "200 200 200 200 200 200 403 403 403 200 401"),
-			fresh("POST", "/api/v1/tasks/{taskId}/claim", null, "200 403 403 403 403 403 403 403 403 403 401"),
-			fresh("POST", "/api/v1/tasks/{taskId}/complete", CLASSIFICATION, "200 403 403 403 403 403 403 403 403 403 401"),
-			shared("GET", "/api/v1/cases", null, "200 200 200 200 200 200 200 403 403 200 401"),
-			shared("GET", CASE, null, "200 200 200 200 200 200 200 403 403 403 401"),
+			// police border health legal commune foreign | education labour womens youth bank | supervisor auditor admin
+			// police.gli none
+			shared("POST", "/api/v1/referrals", REFERRAL, "201 201 201 201 201 201 201 201 201 201 201 403 403 403 403 401"),
+			shared("GET", "/api/v1/tasks", null, "200 200 200 200 200 200 200 200 200 200 200 403 403 403 200 401"),
+			fresh("POST", "/api/v1/tasks/{taskId}/claim", null, "200 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
+			fresh("POST", "/api/v1/tasks/{taskId}/complete", CLASSIFICATION, "200 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
+			shared("GET", "/api/v1/cases", null, "200 200 200 200 200 200 200 200 200 200 200 200 403 403 200 401"),
+			shared("GET", CASE, null, "200 200 200 200 200 200 200 200 200 200 200 200 403 403 403 401"),
 			fresh("POST", CASE + "/consent-withdrawal", "{\"reason\":\"PERSON_DECLINED\"}",
-					"204 403 403 403 403 403 403 403 403 403 401"),
-			fresh("POST", CASE + "/transfer", "{\"area\":\"GLI\"}", "403 403 403 403 403 403 204 403 403 403 401"),
-			fresh("POST", CASE + "/proceedings", "{\"milestone\":\"OPENED\"}", "204 403 403 403 403 403 403 403 403 403 401"),
-			shared("GET", "/api/v1/escalations", null, "403 403 403 403 403 403 200 403 403 403 401"),
-			shared("GET", PERSON + "?sections=identity", null, "200 403 403 403 403 403 403 403 403 403 401"),
-			shared("POST", PERSON + "/break-glass", BREAK_GLASS, "403 403 403 403 403 403 200 403 403 403 401"),
-			shared("POST", CASE + "/persons", RELATIVE, "201 403 403 403 403 403 403 403 403 403 401"),
-			shared("PUT", PERSON, LEGAL_NOTES, "204 403 403 403 403 403 403 403 403 403 401"),
-			fresh("POST", PERSON + "/erasure", "{\"reason\":\"LAWFUL_REQUEST\"}", "403 403 403 403 403 403 403 403 204 403 401"),
-			shared("GET", PERSON + "/consents", null, "200 403 403 403 403 403 403 403 403 403 401"),
-			shared("POST", PERSON + "/consents", CONSENT, "201 403 403 403 403 403 403 403 403 403 401"),
-			fresh("POST", PERSON + "/consents/{consentId}/withdrawal", null, "200 403 403 403 403 403 403 403 403 403 401"),
-			shared("GET", "/api/v1/admin/vault/keys", null, "403 403 403 403 403 403 403 403 200 403 401"),
-			shared("GET", "/api/v1/admin/vault/key-rotations", null, "403 403 403 403 403 403 403 403 200 403 401"),
-			shared("POST", "/api/v1/admin/vault/key-rotations", null, "403 403 403 403 403 403 403 403 202/409 403 401"),
+					"204 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
+			fresh("POST", CASE + "/transfer", "{\"area\":\"GLI\"}", "403 403 403 403 403 403 403 403 403 403 403 204 403 403 403 401"),
+			fresh("POST", CASE + "/proceedings", "{\"milestone\":\"OPENED\"}", "204 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
+			shared("GET", "/api/v1/escalations", null, "403 403 403 403 403 403 403 403 403 403 403 200 403 403 403 401"),
+			shared("GET", PERSON + "?sections=identity", null, "200 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
+			shared("POST", PERSON + "/break-glass", BREAK_GLASS, "403 403 403 403 403 403 403 403 403 403 403 200 403 403 403 401"),
+			shared("POST", CASE + "/persons", RELATIVE, "201 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
+			shared("PUT", PERSON, LEGAL_NOTES, "204 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
+			fresh("POST", PERSON + "/erasure", "{\"reason\":\"LAWFUL_REQUEST\"}", "403 403 403 403 403 403 403 403 403 403 403 403 403 204 403 401"),
+			shared("GET", PERSON + "/consents", null, "200 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
+			shared("POST", PERSON + "/consents", CONSENT, "201 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
+			fresh("POST", PERSON + "/consents/{consentId}/withdrawal", null, "200 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
+			shared("GET", "/api/v1/admin/vault/keys", null, "403 403 403 403 403 403 403 403 403 403 403 403 403 200 403 401"),
+			shared("GET", "/api/v1/admin/vault/key-rotations", null, "403 403 403 403 403 403 403 403 403 403 403 403 403 200 403 401"),
+			shared("POST", "/api/v1/admin/vault/key-rotations", null, "403 403 403 403 403 403 403 403 403 403 403 403 403 202/409 403 401"),
 			shared("GET", "/api/v1/admin/vault/key-rotations/{rotationId}", null,
-					"403 403 403 403 403 403 403 403 200 403 401"),
-			shared("GET", "/api/v1/audit/events?caseId={caseId}&size=5", null, "403 403 403 403 403 403 403 200 403 403 401"),
-			shared("GET", "/api/v1/audit/verify", null, "403 403 403 403 403 403 403 200 403 403 401"),
-			shared("GET", "/api/v1/audit/export?fromSeq=1&toSeq=20", null, "403 403 403 403 403 403 403 200 403 403 401"),
-			shared("GET", "/api/v1/audit/public-key", null, "403 403 403 403 403 403 403 200 403 403 401"),
+					"403 403 403 403 403 403 403 403 403 403 403 403 403 200 403 401"),
+			shared("GET", "/api/v1/audit/events?caseId={caseId}&size=5", null, "403 403 403 403 403 403 403 403 403 403 403 403 200 403 403 401"),
+			shared("GET", "/api/v1/audit/verify", null, "403 403 403 403 403 403 403 403 403 403 403 403 200 403 403 401"),
+			shared("GET", "/api/v1/audit/export?fromSeq=1&toSeq=20", null, "403 403 403 403 403 403 403 403 403 403 403 403 200 403 403 401"),
+			shared("GET", "/api/v1/audit/public-key", null, "403 403 403 403 403 403 403 403 403 403 403 403 200 403 403 401"),
 			shared("GET", "/api/v1/audit/persons/{personId}/accesses", null,
-					"403 403 403 403 403 403 403 200 403 403 401"),
-			shared("GET", "/api/v1/audit/reviews/pending", null, "403 403 403 403 403 403 403 200 403 403 401"),
+					"403 403 403 403 403 403 403 403 403 403 403 403 200 403 403 401"),
+			shared("GET", "/api/v1/audit/reviews/pending", null, "403 403 403 403 403 403 403 403 403 403 403 403 200 403 403 401"),
 			fresh("POST", "/api/v1/audit/reviews", "{\"seq\":{flaggedSeq},\"finding\":\"JUSTIFIED\"}",
-					"403 403 403 403 403 403 403 201 403 403 401"));
+					"403 403 403 403 403 403 403 403 403 403 403 403 201 403 403 401"));
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.loive.access.Agency;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +28,8 @@ class RealmImportTest {
 		assertThat(realm.get("roles").get("realm").findValuesAsText("name"))
 			.containsExactlyInAnyOrder("caseworker", "supervisor", "auditor", "admin");
 		assertThat(realm.get("groups").findValuesAsText("name")).containsExactlyInAnyOrder("police", "border-guard",
-				"health", "legal-aid", "commune", "foreign-affairs");
+				"health", "legal-aid", "commune", "foreign-affairs", "education", "labour", "womens-union", "youth-union",
+				"social-policy-bank");
 		JsonNode app = client(realm, "loive-app");
 		assertThat(app.get("publicClient").asBoolean()).isFalse();
 		assertThat(app.get("directAccessGrantsEnabled").asBoolean()).isFalse();
@@ -42,9 +45,29 @@ class RealmImportTest {
 		assertThat(realm.get("clients").findValuesAsText("clientId")).contains("loive-app", "loive-api", "loive-cli");
 		assertThat(client(realm, "loive-cli").get("directAccessGrantsEnabled").asBoolean()).isTrue();
 		assertThat(realm.get("users").findValuesAsText("username")).containsExactlyInAnyOrder("police.qng",
-				"border.qng", "health.qng", "legalaid.qng", "commune.qng", "foreignaffairs.qng", "supervisor.qng", "auditor", "admin",
-				"police.gli");
-		assertThat(realm.get("groups").size()).as("groups are not duplicated by the merge").isEqualTo(6);
+				"border.qng", "health.qng", "legalaid.qng", "commune.qng", "foreignaffairs.qng", "education.qng", "labour.qng",
+				"womensunion.qng", "youthunion.qng", "socialbank.qng", "supervisor.qng", "auditor", "admin", "police.gli");
+		assertThat(realm.get("groups").size()).as("groups are not duplicated by the merge").isEqualTo(11);
+	}
+
+	@Test
+	void everyAgencyIsAGroupWithADemoCaseworkerOfQuangNgai(@TempDir Path directory) throws IOException {
+		KeycloakServer.writeRealmImport(directory, "loive");
+		JsonNode realm = json.readTree(directory.resolve("loive-realm.json").toFile());
+
+		for (Agency agency : Agency.values()) {
+			assertThat(realm.get("groups").findValuesAsText("name")).as("group of %s", agency).contains(agency.group());
+			List<JsonNode> caseworkers = new ArrayList<>();
+			realm.get("users").forEach(user -> {
+				if (texts(user.get("groups")).contains("/" + agency.group())
+						&& texts(user.get("realmRoles")).equals(List.of("caseworker"))
+						&& texts(user.path("attributes").path("area")).equals(List.of("QNG"))
+						&& user.get("credentials").get(0).get("value").asText().equals("demo")) {
+					caseworkers.add(user);
+				}
+			});
+			assertThat(caseworkers).as("demo caseworkers of %s in QNG, password demo", agency).isNotEmpty();
+		}
 	}
 
 	@Test
@@ -58,6 +81,12 @@ class RealmImportTest {
 			assertThat(client(realm, clientId).get("protocolMappers").findValuesAsText("included.client.audience"))
 				.containsExactly("loive-api");
 		}
+	}
+
+	private static List<String> texts(JsonNode array) {
+		List<String> texts = new ArrayList<>();
+		array.forEach(item -> texts.add(item.asText()));
+		return texts;
 	}
 
 	private static JsonNode client(JsonNode realm, String clientId) {

@@ -1,7 +1,9 @@
 package org.loive.intake;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.loive.access.AdministrativeUnits;
 import org.loive.access.Officer;
 import org.loive.audit.AuditLog;
 import org.loive.platform.ApiException;
@@ -88,6 +90,15 @@ class IntakePagesTest {
 
 	@MockitoBean
 	AuditLog audit;
+
+	/** The table of administrative units knows QNG and GLI only. */
+	@MockitoBean
+	AdministrativeUnits units;
+
+	@BeforeEach
+	void knownAreas() {
+		when(units.knows(any())).thenAnswer(call -> List.of("QNG", "GLI").contains(call.<String>getArgument(0)));
+	}
 
 	/** An officer signed in through Keycloak, reading Vietnamese. */
 	static RequestPostProcessor officer(String username, String role, String agency, String area) {
@@ -236,6 +247,16 @@ class IntakePagesTest {
 	}
 
 	@Test
+	void anAreaTheTableOfAdministrativeUnitsDoesNotKnowComesBackBesideItsField() throws Exception {
+		String html = page(mvc.perform(post("/referrals").with(police()).with(csrf())
+				.param("channel", "POLICE").param("area", "QNG-99999").param("receivedAt", "2026-11-20T08:30")
+				.param("immediateDanger", "false"))
+			.andExpect(status().isBadRequest()));
+		assertThat(byId(html, "f-area-error")).contains("Không có tỉnh, thành phố (hoặc xã, phường) với mã này");
+		verify(intake, never()).register(any(), any());
+	}
+
+	@Test
 	void savedReferralRedirectsToItsRegisteredPage() throws Exception {
 		when(intake.register(any(), any())).thenReturn(new RegisteredReferral(CASE, "QNG-2026-000007", List.of()));
 		mvc.perform(post("/referrals").with(police()).with(csrf())
@@ -335,6 +356,15 @@ class IntakePagesTest {
 				.with(csrf())).andExpect(status().isBadRequest()));
 		assertThat(byId(html, "f-area-error")).contains("Mã địa bàn");
 		assertThat(html).contains("value=\"gia lai\"", "role=\"alert\"");
+		verify(cases, never()).transfer(any(), any(), any());
+	}
+
+	@Test
+	void aTransferToAProvinceTheTableDoesNotKnowIsRefusedBesideTheField() throws Exception {
+		when(cases.view(eq(CASE), any())).thenReturn(view(List.of()));
+		String html = page(mvc.perform(post("/cases/" + CASE + "/transfer").param("area", "XYZ").with(supervisor())
+				.with(csrf())).andExpect(status().isBadRequest()));
+		assertThat(byId(html, "f-area-error")).contains("danh mục đơn vị hành chính");
 		verify(cases, never()).transfer(any(), any(), any());
 	}
 

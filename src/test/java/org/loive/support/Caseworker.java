@@ -5,6 +5,7 @@ import org.loive.support.Api.Reply;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +21,20 @@ public final class Caseworker {
 	public static Caseworker as(String username) {
 		return new Caseworker(username);
 	}
+
+	/** The demo caseworker of Quảng Ngãi of the agency with this group. */
+	public static String demoUserOf(String agencyGroup) {
+		String user = DEMO_USERS.get(agencyGroup);
+		assertThat(user).as("demo user of agency %s", agencyGroup).isNotNull();
+		return user;
+	}
+
+	private static final Map<String, String> DEMO_USERS = Map.ofEntries(Map.entry("police", "police.qng"),
+			Map.entry("border-guard", "border.qng"), Map.entry("health", "health.qng"),
+			Map.entry("legal-aid", "legalaid.qng"), Map.entry("commune", "commune.qng"),
+			Map.entry("foreign-affairs", "foreignaffairs.qng"), Map.entry("education", "education.qng"),
+			Map.entry("labour", "labour.qng"), Map.entry("womens-union", "womensunion.qng"),
+			Map.entry("youth-union", "youthunion.qng"), Map.entry("social-policy-bank", "socialbank.qng"));
 
 	public String token() {
 		return Api.token(username);

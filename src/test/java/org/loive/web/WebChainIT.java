@@ -34,9 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WebChainIT extends IntegrationTest {
 
-	private static final Map<String, String> USER_OF_AGENCY = Map.of("police", "police.qng", "health", "health.qng",
-			"legal-aid", "legalaid.qng", "commune", "commune.qng", "border-guard", "border.qng", "foreign-affairs",
-			"foreignaffairs.qng");
 	private static final Caseworker SUPERVISOR = Caseworker.as("supervisor.qng");
 	private static final Map<String, Browser> BROWSERS = new HashMap<>();
 	/** Each page screenshot: who, where, under which name; revisited in English at the end. */
@@ -225,7 +222,7 @@ class WebChainIT extends IntegrationTest {
 			}
 			JsonNode task = open.get(0);
 			String key = task.get("taskKey").asText();
-			Browser browser = as(USER_OF_AGENCY.get(task.get("agencies").get(0).asText()));
+			Browser browser = as(Caseworker.demoUserOf(task.get("agencies").get(0).asText()));
 			browser.open(BASE + "/tasks/" + task.get("taskId").asText());
 			browser.waitFor(By.id("task-form"));
 			if (!done.containsKey(key)) {

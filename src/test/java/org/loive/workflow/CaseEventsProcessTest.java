@@ -85,7 +85,7 @@ class CaseEventsProcessTest extends ProcessTestCase {
 
 		identify(referral, "police");
 		assessRisk(referral);
-		assertThatThrownBy(() -> new ReferralForms.PlanSupport(List.of("a"), null).variables(
+		assertThatThrownBy(() -> new ReferralForms.PlanSupport(List.of("a"), null, null).variables(
 				java.util.Map.of(ReferralVariables.CONSENT_WITHDRAWN, true, ReferralVariables.ELIGIBLE_SERVICES, List.of("a"))))
 			.isInstanceOf(org.loive.platform.InvalidRequestException.class);
 		planSupport(referral);

@@ -246,10 +246,21 @@ final class ProcessTestSupport {
 		done(referral, ReferralProcess.ASSESS_RISK, variables.toArray());
 	}
 
-	/** Task_PlanSupport with the services the person consents to. */
+	/** Task_PlanSupport with the services the person consents to, each to its default provider. */
 	static void planSupport(ProcessInstance referral, String... consented) {
+		planSupport(referral, Map.of(), consented);
+	}
+
+	/** Task_PlanSupport with the services the person consents to and the providers chosen for some of them. */
+	static void planSupport(ProcessInstance referral, Map<String, String> chosen, String... consented) {
+		Map<String, String> providers = new HashMap<>();
+		for (String service : consented) {
+			providers.put(service, chosen.getOrDefault(service, SupportService.ofCode(service).orElseThrow()
+				.defaultProvider().group()));
+		}
 		waitsFor(referral, ReferralProcess.PLAN_SUPPORT, "health");
-		done(referral, ReferralProcess.PLAN_SUPPORT, ReferralVariables.CONSENTED_SERVICES, List.of(consented));
+		done(referral, ReferralProcess.PLAN_SUPPORT, ReferralVariables.CONSENTED_SERVICES, List.of(consented),
+				ReferralVariables.SERVICE_PROVIDERS, providers);
 	}
 
 	/**

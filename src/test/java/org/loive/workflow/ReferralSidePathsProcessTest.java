@@ -34,7 +34,7 @@ class ReferralSidePathsProcessTest extends ProcessTestCase {
 
 	/** Art 37: what an accompanying minor receives, and who provides it. */
 	private static final Map<String, String> MINOR_SERVICE_PROVIDERS = Map.of("a", "health", "b", "health", "c",
-			"foreign-affairs", "d", "legal-aid", "dd", "legal-aid", "e", "commune", "g", "health", "h", "commune");
+			"foreign-affairs", "d", "legal-aid", "dd", "legal-aid", "e", "commune", "g", "health", "h", "education");
 
 
 

@@ -9,9 +9,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.loive.workflow.ProcessTestSupport.assessRisk;
 import static org.loive.workflow.ProcessTestSupport.clockAt;
@@ -20,6 +23,7 @@ import static org.loive.workflow.ProcessTestSupport.hotlineReport;
 import static org.loive.workflow.ProcessTestSupport.identifyVictim;
 import static org.loive.workflow.ProcessTestSupport.instanceOf;
 import static org.loive.workflow.ProcessTestSupport.instant;
+import static org.loive.workflow.ProcessTestSupport.instancesOf;
 import static org.loive.workflow.ProcessTestSupport.planSupport;
 import static org.loive.workflow.ProcessTestSupport.task;
 import static org.loive.workflow.ProcessTestSupport.waitsFor;
@@ -34,19 +38,48 @@ class ServiceReferralProcessTest extends ProcessTestCase {
 	private static final Instant NOW = Instant.parse("2026-03-02T02:00:00Z");
 
 	@Test
-	void declinedReferralReassignedToTheCommuneIsAcceptedAndDeliveredThere() {
-		ProcessInstance referral = victimConsentingToEssentialNeeds();
+	void schoolingGoesToTheEducationDepartment() {
+		ProcessInstance referral = identifiedVictim();
+		planSupport(referral, "h");
+
+		ProcessInstance service = instanceOf(referral, KEY);
+		assertThat(service).variables().containsEntry(ReferralVariables.SERVICE, "h")
+			.containsEntry(ReferralVariables.PROVIDER_AGENCY, "education");
+		waitsFor(service, RESPOND, "education");
+		done(referral, RESPOND, "referralAccepted", true, "declineReason", null);
+		waitsFor(service, DELIVER, "education");
+		done(referral, DELIVER, "serviceOutcome", "DELIVERED", "extensionRequested", false);
+		assertThat(service).isEnded().hasPassed(END_RECORDED);
+	}
+
+	@Test
+	void loansGoToTheWomensUnionTheHealthOfficerChoseAndTrainingToTheDefaultLabourDepartment() {
+		ProcessInstance referral = identifiedVictim();
+		planSupport(referral, Map.of("k", "womens-union"), "i", "k");
+
+		ProcessInstance loans = serviceReferral(referral, "k");
+		ProcessInstance training = serviceReferral(referral, "i");
+		waitsFor(loans, RESPOND, "womens-union");
+		assertThat(taskService().createTaskQuery().processInstanceId(loans.getId())
+			.taskCandidateGroup("social-policy-bank").count()).isZero();
+		waitsFor(training, RESPOND, "labour");
+	}
+
+	@Test
+	void aDeclinedReferralGoesToAnotherCandidateOfTheService() {
+		ProcessInstance referral = identifiedVictim();
+		planSupport(referral, "i");
 		ProcessInstance service = instanceOf(referral, KEY);
 
-		waitsFor(service, RESPOND, "health");
+		waitsFor(service, RESPOND, "labour");
 		done(referral, RESPOND, "referralAccepted", false, "declineReason", "NO_CAPACITY");
 		waitsFor(service, REVIEW_DECLINED, "health");
-		done(referral, REVIEW_DECLINED, "reassigned", true, ReferralVariables.PROVIDER_AGENCY, "commune");
-		waitsFor(service, RESPOND, "commune");
-		assertThat(taskService().createTaskQuery().processInstanceId(service.getId()).taskCandidateGroup("health").count())
+		done(referral, REVIEW_DECLINED, "reassigned", true, ReferralVariables.PROVIDER_AGENCY, "youth-union");
+		waitsFor(service, RESPOND, "youth-union");
+		assertThat(taskService().createTaskQuery().processInstanceId(service.getId()).taskCandidateGroup("labour").count())
 			.isZero();
 		done(referral, RESPOND, "referralAccepted", true, "declineReason", null);
-		waitsFor(service, DELIVER, "commune");
+		waitsFor(service, DELIVER, "youth-union");
 		done(referral, DELIVER, "serviceOutcome", "DELIVERED", "extensionRequested", false);
 
 		assertThat(service).isEnded()
@@ -123,10 +156,25 @@ class ServiceReferralProcessTest extends ProcessTestCase {
 	}
 
 	/** A victim whose plan has only service "a" (essential needs, provided by health). */
-	private static ProcessInstance victimConsentingToEssentialNeeds() {
+	/** A Vietnamese victim, identified and assessed: the case waits for the support plan. */
+	private static ProcessInstance identifiedVictim() {
 		ProcessInstance referral = hotlineReport(0);
 		identifyVictim(referral, false);
 		assessRisk(referral);
+		return referral;
+	}
+
+	/** The running referral of the case for this service. */
+	private static ProcessInstance serviceReferral(ProcessInstance referral, String code) {
+		return instancesOf(referral, KEY).stream()
+			.filter(instance -> code.equals(runtimeService().getVariable(instance.getId(), ReferralVariables.SERVICE)))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no referral of service " + code));
+	}
+
+	/** A victim whose plan has only service "a" (essential needs, provided by health). */
+	private static ProcessInstance victimConsentingToEssentialNeeds() {
+		ProcessInstance referral = identifiedVictim();
 		planSupport(referral, "a");
 		assertThat(referral).isWaitingAt(SERVICE_REFERRAL);
 		assertThat(instanceOf(referral, KEY)).variables()

@@ -101,7 +101,7 @@ class TaskPagesTest {
 		return new CaseTasks.TaskDetail(classify(null, Instant.parse("2026-03-12T09:00:00Z")),
 				new CaseContext.Context(Stage.CLASSIFICATION,
 						List.of(new CaseContext.Decision(ReferralVariables.FOREIGN_NATIONAL, Boolean.class, false))),
-				List.of());
+				List.of(), List.of());
 	}
 
 	@Test
@@ -221,14 +221,17 @@ class TaskPagesTest {
 		TaskView plan = new TaskView(TASK, ReferralProcess.PLAN_SUPPORT, "Lập kế hoạch hỗ trợ", CASE, "QNG-2026-00001",
 				null, List.of("health"), null, NOW, NOW.plusSeconds(86400 * 10), false, "SupportPlan");
 		given(caseTasks.detail(eq(TASK), any())).willReturn(new CaseTasks.TaskDetail(plan,
-				new CaseContext.Context(Stage.SUPPORT, List.of()), List.of("a", "b")));
+				new CaseContext.Context(Stage.SUPPORT, List.of()), List.of("a", "b", "k"),
+				List.of("health", "social-policy-bank", "womens-union")));
 		given(caseTasks.complete(eq(TASK), any(), any())).willThrow(new InvalidRequestException(
 				List.of(new Rejection("decision.consentedServices[0]", "validation.not-eligible"))));
 
 		mvc.perform(get("/tasks/{id}", TASK).with(police()))
 			.andExpect(content().string(allOf(containsString("name=\"consentedServices\" value=\"a\""),
 					containsString("Hỗ trợ nhu cầu thiết yếu"), containsString("Hỗ trợ y tế"), not(containsString("Essential needs")),
-					not(containsString("value=\"g\"")), containsString("Hồ sơ chưa có quyết định nào."))));
+					not(containsString("value=\"g\"")), containsString("Hồ sơ chưa có quyết định nào."),
+					containsString("Ngân hàng Chính sách xã hội / Bank for Social Policies"),
+					containsString("Hội Liên hiệp Phụ nữ / Women&#39;s Union"), not(containsString("Đoàn Thanh niên")))));
 		mvc.perform(post("/tasks/{id}", TASK).with(police()).with(csrf()).param("consentedServices", "k"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("id=\"f-consentedServices-error\"")));

@@ -11,6 +11,7 @@ public enum Stage {
 	private static final Map<String, Stage> OF_TASK = Map.ofEntries(
 			Map.entry(ReferralProcess.CLASSIFY, CLASSIFICATION),
 			Map.entry(RescueProcess.COORDINATE_FOREIGN_RESCUE, RESCUE), Map.entry(RescueProcess.RESCUE, RESCUE),
+			Map.entry(RescueProcess.PLAN_CONSULAR_SUPPORT, RESCUE),
 			Map.entry(ReferralProcess.BORDER_RECEPTION, RECEPTION), Map.entry(ReferralProcess.RECEIVE_PERSON, RECEPTION),
 			Map.entry(ReferralProcess.BORDER_VERIFICATION, VERIFICATION),
 			Map.entry(ReferralProcess.INITIAL_VERIFICATION, VERIFICATION),

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Tasks "Xác định chế độ hỗ trợ": table {@code support-eligibility} (Art 37) for the person being identified
- * (from reception, in parallel with verification), for the victim (less what was referred while being
+ * (abroad while a rescue is coordinated; from reception, in parallel with verification), for the victim (less what was referred while being
  * identified), or for an accompanying minor inside that minor's own instance of the sub-process.
  */
 @Component("supportEligibilityDelegate")
@@ -22,6 +22,7 @@ class SupportEligibilityDelegate implements JavaDelegate {
 	static final String FOREIGN = "FOREIGN";
 	static final String ACCOMPANYING_MINOR = "ACCOMPANYING_MINOR";
 	static final String IDENTIFYING_IN_VN = "IDENTIFYING_IN_VN";
+	static final String VN_IDENTIFYING_ABROAD = "VN_IDENTIFYING_ABROAD";
 
 	@Override
 	public void execute(DelegateExecution execution) {
@@ -32,8 +33,10 @@ class SupportEligibilityDelegate implements JavaDelegate {
 			return;
 		}
 		boolean foreign = Boolean.TRUE.equals(execution.getVariable(ReferralVariables.FOREIGN_NATIONAL));
-		if (ReferralProcess.INTERIM_ELIGIBILITY.equals(execution.getCurrentActivityId())) {
-			String category = foreign ? FOREIGN : IDENTIFYING_IN_VN;
+		String activity = execution.getCurrentActivityId();
+		if (ReferralProcess.INTERIM_ELIGIBILITY.equals(activity) || RescueProcess.ABROAD_ELIGIBILITY.equals(activity)) {
+			String category = RescueProcess.ABROAD_ELIGIBILITY.equals(activity) ? VN_IDENTIFYING_ABROAD
+					: foreign ? FOREIGN : IDENTIFYING_IN_VN;
 			// local to the sub-process: the victim's own plan, possibly open beside it, keeps its variables
 			execution.setVariableLocal(ReferralVariables.SUPPORT_CATEGORY, category);
 			execution.setVariableLocal(ReferralVariables.ELIGIBLE_SERVICES, services(execution, category));

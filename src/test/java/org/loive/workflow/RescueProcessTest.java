@@ -1,10 +1,14 @@
 package org.loive.workflow;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.loive.workflow.ProcessTestSupport.done;
 import static org.loive.workflow.ProcessTestSupport.instanceOf;
 import static org.loive.workflow.ProcessTestSupport.open;
@@ -57,6 +61,60 @@ class RescueProcessTest extends ProcessTestCase {
 		done(referral, RescueProcess.RESCUE, "rescueOutcome", "RESCUED");
 
 		assertThat(rescue).isEnded().hasPassedInOrder(COORDINATE_FOREIGN_RESCUE, RescueProcess.RESCUE, END_RESCUED);
+		waitsFor(referral, RECEIVE_PERSON, "commune");
+	}
+
+	@Test
+	void aVietnameseStillAbroadIsSupportedThroughTheRepresentationUntilRescued() {
+		ProcessInstance referral = start(Channel.HOTLINE_111, Place.ABROAD, true, 0);
+		done(referral, CLASSIFY, "classification", "TRAFFICKING_SUSPECTED", "rescueNeeded", true, "crossBorderRescue",
+				true, "foreignNational", false, "duplicateOfCaseId", null);
+		ProcessInstance rescue = instanceOf(referral, RescueProcess.KEY);
+		waitsFor(rescue, RescueProcess.PLAN_CONSULAR_SUPPORT, "foreign-affairs");
+		Task plan = ProcessTestSupport.task(rescue, RescueProcess.PLAN_CONSULAR_SUPPORT);
+		assertThat(runtimeService().getVariable(plan.getExecutionId(), ReferralVariables.ELIGIBLE_SERVICES))
+			.as("a Vietnamese person being identified abroad: a b c d").isEqualTo(List.of("a", "b", "c", "d"));
+		done(plan, ReferralVariables.CONSENTED_SERVICES, List.of("a", "d"));
+
+		List<ProcessInstance> consular = ProcessTestSupport.instancesOf(referral, ServiceReferralProcess.KEY);
+		assertThat(consular).hasSize(2).allSatisfy(service -> assertThat(runtimeService()
+			.getVariable(service.getId(), ReferralVariables.PROVIDER_AGENCY)).isEqualTo("foreign-affairs"));
+		ProcessInstance essentialNeeds = consular.stream()
+			.filter(service -> "a".equals(runtimeService().getVariable(service.getId(), ReferralVariables.SERVICE)))
+			.findFirst().orElseThrow();
+		done(ProcessTestSupport.task(essentialNeeds, ServiceReferralProcess.RESPOND), "referralAccepted", true,
+				"declineReason", null);
+		done(ProcessTestSupport.task(essentialNeeds, ServiceReferralProcess.DELIVER), "serviceOutcome", "DELIVERED",
+				"extensionRequested", false);
+		ProcessInstance legalInformation = consular.stream().filter(service -> service != essentialNeeds).findFirst()
+			.orElseThrow();
+		done(ProcessTestSupport.task(legalInformation, ServiceReferralProcess.RESPOND), "referralAccepted", true,
+				"declineReason", null);
+		done(ProcessTestSupport.task(legalInformation, ServiceReferralProcess.DELIVER), "serviceOutcome", "DELIVERED",
+				"extensionRequested", false);
+		assertThat(rescue).hasPassed(RescueProcess.CONSULAR_SERVICE_REFERRAL, "EndEvent_Consular");
+
+		done(referral, COORDINATE_FOREIGN_RESCUE, "foreignAuthoritiesRequested", true);
+		done(referral, RescueProcess.RESCUE, "rescueOutcome", "RESCUED");
+		assertThat(rescue).isEnded().hasPassed(END_RESCUED);
+		waitsFor(referral, RECEIVE_PERSON, "commune");
+	}
+
+	@Test
+	void supportAbroadStillOpenEndsWhenThePersonIsRescued() {
+		ProcessInstance referral = start(Channel.HOTLINE_111, Place.ABROAD, true, 0);
+		done(referral, CLASSIFY, "classification", "TRAFFICKING_SUSPECTED", "rescueNeeded", true, "crossBorderRescue",
+				true, "foreignNational", false, "duplicateOfCaseId", null);
+		ProcessInstance rescue = instanceOf(referral, RescueProcess.KEY);
+		done(ProcessTestSupport.task(rescue, RescueProcess.PLAN_CONSULAR_SUPPORT), ReferralVariables.CONSENTED_SERVICES,
+				List.of("b"));
+		ProcessInstance medical = instanceOf(referral, ServiceReferralProcess.KEY);
+
+		done(referral, COORDINATE_FOREIGN_RESCUE, "foreignAuthoritiesRequested", true);
+		done(referral, RescueProcess.RESCUE, "rescueOutcome", "RESCUED");
+
+		assertThat(rescue).isEnded().hasPassed(END_RESCUED).hasNotPassed("EndEvent_Consular");
+		assertThat(medical).isEnded();
 		waitsFor(referral, RECEIVE_PERSON, "commune");
 	}
 

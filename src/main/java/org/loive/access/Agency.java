@@ -11,7 +11,10 @@ public enum Agency {
 	HEALTH("health", "Sở Y tế, cơ sở trợ giúp xã hội", "Health department, social assistance"),
 	LEGAL_AID("legal-aid", "Trợ giúp pháp lý", "Legal aid"),
 	COMMUNE("commune", "UBND xã", "Commune People's Committee"),
-	FOREIGN_AFFAIRS("foreign-affairs", "Ngoại vụ", "Foreign affairs");
+	FOREIGN_AFFAIRS("foreign-affairs", "Ngoại vụ", "Foreign affairs"),
+	// the justice agencies that record criminal cases besides the police
+	PROCURACY("procuracy", "Viện kiểm sát nhân dân", "People's Procuracy"),
+	COURT("court", "Tòa án nhân dân", "People's Court");
 
 	private final String group;
 	private final String nameVi;

@@ -26,7 +26,7 @@ class RealmImportTest {
 		assertThat(realm.get("roles").get("realm").findValuesAsText("name"))
 			.containsExactlyInAnyOrder("caseworker", "supervisor", "auditor", "admin");
 		assertThat(realm.get("groups").findValuesAsText("name")).containsExactlyInAnyOrder("police", "border-guard",
-				"health", "legal-aid", "commune", "foreign-affairs");
+				"health", "legal-aid", "commune", "foreign-affairs", "procuracy", "court");
 		JsonNode app = client(realm, "loive-app");
 		assertThat(app.get("publicClient").asBoolean()).isFalse();
 		assertThat(app.get("directAccessGrantsEnabled").asBoolean()).isFalse();
@@ -42,9 +42,10 @@ class RealmImportTest {
 		assertThat(realm.get("clients").findValuesAsText("clientId")).contains("loive-app", "loive-api", "loive-cli");
 		assertThat(client(realm, "loive-cli").get("directAccessGrantsEnabled").asBoolean()).isTrue();
 		assertThat(realm.get("users").findValuesAsText("username")).containsExactlyInAnyOrder("police.qng",
-				"border.qng", "health.qng", "legalaid.qng", "commune.qng", "foreignaffairs.qng", "supervisor.qng", "auditor", "admin",
+				"border.qng", "health.qng", "legalaid.qng", "commune.qng", "foreignaffairs.qng", "procuracy.qng", "court.qng",
+				"supervisor.qng", "auditor", "admin",
 				"police.gli");
-		assertThat(realm.get("groups").size()).as("groups are not duplicated by the merge").isEqualTo(6);
+		assertThat(realm.get("groups").size()).as("groups are not duplicated by the merge").isEqualTo(8);
 	}
 
 	@Test

@@ -11,17 +11,20 @@ import org.loive.vault.Consents;
 import org.loive.workflow.CaseMilestones;
 import org.loive.workflow.CaseProgress;
 import org.loive.workflow.ReferralWorkflow;
+import org.loive.workflow.ReturnMode;
 import org.loive.workflow.Stage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +74,7 @@ class Cases {
 		CaseProgress.Progress state = progress.of(caseId);
 		return new CaseView(record.id(), record.reference(), record.channel(), record.place(), record.area(),
 				record.intakeArea(),
-				record.receivedAt(), record.immediateDanger(), record.registeredBy(), record.registeredAt(),
+				record.receivedAt(), record.immediateDanger(), record.facts(), record.registeredBy(), record.registeredAt(),
 				state.stage(), state.outcome(), persons.of(caseId), flags.of(caseId), state.completedSteps(),
 				state.openSteps(), state.escalations(), milestones.of(caseId), record.processInstanceId());
 	}
@@ -240,7 +243,24 @@ class Cases {
 		return new CaseRecord(row.getObject("id", UUID.class), row.getString("reference"), row.getString("channel"),
 				row.getString("place"), row.getString("area"), row.getString("intake_area"),
 				row.getTimestamp("received_at").toInstant(),
-				row.getBoolean("immediate_danger"), row.getString("registered_by"),
+				row.getBoolean("immediate_danger"), facts(row), row.getString("registered_by"),
 				row.getTimestamp("registered_at").toInstant(), row.getString("process_instance_id"));
+	}
+
+	private static IntakeFacts facts(ResultSet row) throws SQLException {
+		return new IntakeFacts(code(ReportKind.class, row.getString("report_kind")), row.getString("hotline_number"),
+				code(ReturnMode.class, row.getString("return_mode")),
+				code(TraffickingScope.class, row.getString("trafficking_scope")),
+				codes(ExploitationForm.class, row.getArray("exploitation_forms")),
+				codes(RecruitmentContext.class, row.getArray("recruitment_contexts")), row.getString("destination_country"),
+				row.getString("residence_area"));
+	}
+
+	private static <E extends Enum<E>> E code(Class<E> type, String code) {
+		return code == null ? null : Enum.valueOf(type, code);
+	}
+
+	private static <E extends Enum<E>> List<E> codes(Class<E> type, Array codes) throws SQLException {
+		return Arrays.stream((Object[]) codes.getArray()).map(code -> Enum.valueOf(type, (String) code)).toList();
 	}
 }

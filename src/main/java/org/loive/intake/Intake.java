@@ -63,14 +63,18 @@ class Intake {
 		String reference = references.next(province, request.receivedAt().atZone(Vietnam.ZONE).getYear());
 		UUID victimId = UUID.randomUUID();
 		List<UUID> minorIds = request.minors().stream().map(minor -> UUID.randomUUID()).toList();
+		IntakeFacts facts = request.facts();
 		String processInstanceId = workflow.start(new ReferralWorkflow.Referral(caseId, reference, request.channel(),
-				request.placeOrDefault(), request.area(), province, request.immediateDanger(), victimId, minorIds));
+				request.placeOrDefault(), facts.returnMode(), request.area(), province, request.receivedAt(),
+				request.immediateDanger(), victimId, minorIds));
 		jdbc.sql("""
 				insert into referral_case (id, reference, channel, place, area, intake_area, received_at, immediate_danger,
-				                           process_instance_id, registered_by, registered_at, exploitation_form,
-				                           destination_country)
+				                           process_instance_id, registered_by, registered_at, report_kind, hotline_number,
+				                           return_mode, trafficking_scope, exploitation_forms, recruitment_contexts,
+				                           destination_country, residence_area)
 				values (:id, :reference, :channel, :place, :area, :area, :receivedAt, :danger, :process, :officer, :now,
-				        :exploitation, :destination)""")
+				        :reportKind, :hotline, :returnMode, :scope, cast(string_to_array(:exploitation, ',') as varchar[]),
+				        cast(string_to_array(:recruitment, ',') as varchar[]), :destination, :residence)""")
 			.param("id", caseId)
 			.param("reference", reference)
 			.param("channel", request.channel().name())
@@ -81,8 +85,14 @@ class Intake {
 			.param("process", processInstanceId)
 			.param("officer", officer.username())
 			.param("now", Timestamp.from(clock.instant()))
-			.param("exploitation", request.exploitationForm() == null ? null : request.exploitationForm().name())
-			.param("destination", request.destinationCountry())
+			.param("reportKind", code(facts.reportKind()))
+			.param("hotline", facts.hotlineNumber())
+			.param("returnMode", code(facts.returnMode()))
+			.param("scope", code(facts.traffickingScope()))
+			.param("exploitation", codes(facts.exploitationForms()))
+			.param("recruitment", codes(facts.recruitmentContexts()))
+			.param("destination", facts.destinationCountry())
+			.param("residence", facts.residenceArea())
 			.update();
 		LocalDate receivedOn = request.receivedAt().atZone(Vietnam.ZONE).toLocalDate();
 		register(scope, victimId, CasePersons.Role.IDENTIFYING, request.personOrEmpty(), request.personalData(),
@@ -95,6 +105,15 @@ class Intake {
 		List<UUID> personIds = new ArrayList<>(List.of(victimId));
 		personIds.addAll(minorIds);
 		return new RegisteredReferral(caseId, reference, flags.raise(caseId, personIds));
+	}
+
+	private static String code(Enum<?> code) {
+		return code == null ? null : code.name();
+	}
+
+	/** A list of codes as PostgreSQL's string_to_array reads it: none is an empty array. */
+	private static String codes(List<? extends Enum<?>> codes) {
+		return String.join(",", codes.stream().map(Enum::name).toList());
 	}
 
 	/** The person's codes beside the case, their data in the vault, the creation on record. */

@@ -2,7 +2,6 @@ package org.loive.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -94,11 +93,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
 				.body(problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "problem.payload-too-large"));
 		}
-		if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
-			return invalidField(InvalidRequestException.fieldPath(unknown), "problem.field.unknown");
-		}
 		if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-			return invalidField(InvalidRequestException.fieldPath(mapping), "problem.field.wrong-type");
+			return invalidField(InvalidRequestException.fieldPath(mapping), InvalidRequestException.messageKey(mapping));
 		}
 		String key = e.getCause() instanceof JsonProcessingException ? "problem.json.malformed" : "problem.body.missing";
 		return ResponseEntity.badRequest().body(problems.problem(HttpStatus.BAD_REQUEST, key));
@@ -112,7 +108,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	private List<FieldError> fieldErrors(BindingResult result) {
 		return result.getFieldErrors()
 			.stream()
-			.map(error -> new FieldError(error.getField(), problems.message(error.getDefaultMessage())))
+			.map(error -> new FieldError(InvalidRequestException.fieldOf(error.getField()),
+					problems.message(error.getDefaultMessage())))
 			.toList();
 	}
 

@@ -1,6 +1,8 @@
 package org.loive.platform;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.util.List;
 
@@ -20,6 +22,20 @@ public class InvalidRequestException extends RuntimeException {
 
 	public List<Rejection> rejections() {
 		return rejections;
+	}
+
+	/** The field a constraint's property path names: a cross-field rule is a method {@code is<Field>Valid}. */
+	public static String fieldOf(String propertyPath) {
+		return propertyPath.replaceFirst("Valid$", "");
+	}
+
+	/** Why Jackson could not read a field: a field it does not know, a code not in its list, a wrong type. */
+	public static String messageKey(JsonMappingException e) {
+		if (e instanceof UnrecognizedPropertyException) {
+			return "problem.field.unknown";
+		}
+		return e instanceof InvalidFormatException format && format.getTargetType() != null
+				&& format.getTargetType().isEnum() ? "problem.field.unknown-code" : "problem.field.wrong-type";
 	}
 
 	/** The path of the field Jackson could not read, as rejections name fields: {@code person.minors[0].sex}. */

@@ -2,6 +2,7 @@ package org.loive.workflow;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.loive.access.Agency;
 import org.springframework.stereotype.Component;
 
@@ -9,7 +10,8 @@ import java.util.Map;
 
 /**
  * Task "Xác định cơ quan chủ trì": table {@code intake-routing} picks the lead agency and where the
- * chain starts; the identifying and rescuing agencies follow from them.
+ * chain starts, from the channel, the place and the return mode (null for most reports, and for cases
+ * started before it was recorded); the identifying and rescuing agencies follow from them.
  */
 @Component("intakeRoutingDelegate")
 class IntakeRoutingDelegate implements JavaDelegate {
@@ -18,9 +20,10 @@ class IntakeRoutingDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Map<String, Object> routing = Decisions.single(execution, Decisions.INTAKE_ROUTING,
-				Map.of("channel", execution.getVariable(ReferralVariables.CHANNEL), "place",
-						execution.getVariable(ReferralVariables.PLACE)));
+		Map<String, Object> routing = Decisions.single(execution, Decisions.INTAKE_ROUTING, Variables.createVariables()
+			.putValue("channel", execution.getVariable(ReferralVariables.CHANNEL))
+			.putValue("place", execution.getVariable(ReferralVariables.PLACE))
+			.putValue("returnMode", execution.getVariable(ReferralVariables.RETURN_MODE)));
 		String lead = (String) routing.get("leadAgency");
 		String entry = (String) routing.get("entryStep");
 		execution.setVariable(ReferralVariables.LEAD_AGENCY, lead);

@@ -3,10 +3,12 @@ package org.loive.workflow;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.loive.platform.InvalidRequestException.Rejection;
 import org.loive.platform.InvalidRequestException;
 import org.loive.platform.web.ChoicesFrom;
+import org.loive.platform.web.OneOf;
 import org.loive.platform.web.ShownWhen;
 import org.loive.workflow.TaskForms.Decision;
 
@@ -37,7 +39,24 @@ final class ReferralForms {
 
 	enum RiskLevel { LOW, MEDIUM, HIGH }
 
-	enum CaseOutcome { REINTEGRATED, REPATRIATED, RETURNED_TO_FAMILY, LOST_CONTACT, DECEASED, OTHER }
+	/**
+	 * How a case ended. The first three are set where the chain ends early (classification, identification); the
+	 * others are chosen when health closes the case.
+	 */
+	enum CaseOutcome {
+		REFERRED_OUT, DUPLICATE, NOT_A_VICTIM, REINTEGRATED, REPATRIATED, RETURNED_TO_FAMILY, CONSENT_WITHDRAWN,
+		LOST_CONTACT, DECEASED, OTHER
+	}
+
+	/** The outcomes health chooses when closing a case. */
+	static final String CLOSING_OUTCOMES =
+			"^(REINTEGRATED|REPATRIATED|RETURNED_TO_FAMILY|CONSENT_WITHDRAWN|LOST_CONTACT|DECEASED|OTHER)$";
+
+	/** Where a report that is another matter, or a person not identified as a victim, is referred. */
+	enum ReferredTo {
+		POLICE_OTHER_OFFENCE, SOCIAL_ASSISTANCE_FACILITY, CHILD_PROTECTION, LABOUR_AUTHORITY, LEGAL_AID, COMMUNE,
+		OTHER_PROVINCE, FOREIGN_AUTHORITY, NOT_REFERRED, OTHER
+	}
 
 	@Schema(name = "ClassifyDecision", description = "Phân loại tin báo / Classify the report")
 	record Classify(@NotNull(message = "validation.required") Classification classification,
@@ -48,8 +67,15 @@ final class ReferralForms {
 			@ShownWhen(field = "classification", is = "TRAFFICKING_SUSPECTED")
 			@Schema(description = "Người nước ngoài / Foreign national") Boolean foreignNational,
 			@ShownWhen(field = "classification", is = "DUPLICATE")
-			@Schema(description = "Hồ sơ đang mở bị trùng / The open case this duplicates") UUID duplicateOfCaseId)
+			@Schema(description = "Hồ sơ đang mở bị trùng / The open case this duplicates") UUID duplicateOfCaseId,
+			@ShownWhen(field = "classification", is = "OTHER_MATTER")
+			@Schema(description = "Chuyển đến cơ quan / Referred to") ReferredTo referredTo)
 			implements Decision {
+
+		@AssertTrue(message = "validation.required-when-other-matter")
+		boolean isReferredToValid() {
+			return classification != Classification.OTHER_MATTER || referredTo != null;
+		}
 
 		@AssertTrue(message = "validation.required-when-suspected")
 		boolean isRescueNeededValid() {
@@ -76,7 +102,8 @@ final class ReferralForms {
 					Boolean.TRUE.equals(rescueNeeded), ReferralVariables.CROSS_BORDER_RESCUE,
 					Boolean.TRUE.equals(crossBorderRescue), ReferralVariables.FOREIGN_NATIONAL,
 					Boolean.TRUE.equals(foreignNational), ReferralVariables.DUPLICATE_OF,
-					duplicateOfCaseId == null ? null : duplicateOfCaseId.toString());
+					duplicateOfCaseId == null ? null : duplicateOfCaseId.toString(), ReferralVariables.REFERRED_TO,
+					classification == Classification.OTHER_MATTER ? referredTo.name() : null);
 		}
 	}
 
@@ -130,8 +157,22 @@ final class ReferralForms {
 			@ShownWhen(field = "victim", is = "true")
 			@Schema(description = "Loại chứng cứ theo Điều 32 khoản 1 / Evidence kinds of Art 32(1)") List<@NotNull(message = "validation.required") EvidenceKind> evidenceKinds,
 			@ShownWhen(field = "victim", is = "true")
-			@Schema(description = "Đã cấp giấy xác nhận nạn nhân / Confirmation document issued") Boolean confirmationIssued)
+			@Schema(description = "Đã cấp giấy xác nhận nạn nhân / Confirmation document issued") Boolean confirmationIssued,
+			@ShownWhen(field = "victim", is = "false")
+			@Schema(description = "Đã thông báo kết quả cho người được xác định / The person was told the decision") Boolean personNotified,
+			@ShownWhen(field = "victim", is = "false")
+			@Schema(description = "Chuyển đến cơ quan / Referred to") ReferredTo referredTo)
 			implements Decision {
+
+		@AssertTrue(message = "validation.must-confirm")
+		boolean isPersonNotifiedValid() {
+			return !Boolean.FALSE.equals(victim) || Boolean.TRUE.equals(personNotified);
+		}
+
+		@AssertTrue(message = "validation.required-when-not-victim")
+		boolean isReferredToValid() {
+			return !Boolean.FALSE.equals(victim) || referredTo != null;
+		}
 
 		@AssertTrue(message = "validation.evidence-required")
 		boolean isEvidenceKindsValid() {
@@ -144,8 +185,13 @@ final class ReferralForms {
 		}
 
 		public Map<String, Object> variables(Map<String, Object> current) {
-			return vars(ReferralVariables.VICTIM, victim, "evidenceKinds", names(evidenceKinds), "confirmationIssued",
-					Boolean.TRUE.equals(confirmationIssued));
+			Map<String, Object> variables = vars(ReferralVariables.VICTIM, victim, "evidenceKinds", names(evidenceKinds),
+					"confirmationIssued", Boolean.TRUE.equals(confirmationIssued));
+			if (!victim) {
+				variables.put("personNotified", true);
+				variables.put(ReferralVariables.REFERRED_TO, referredTo.name());
+			}
+			return variables;
 		}
 	}
 
@@ -181,6 +227,10 @@ final class ReferralForms {
 			@SuppressWarnings("unchecked")
 			Collection<String> eligible = (Collection<String>) current.getOrDefault(ReferralVariables.ELIGIBLE_SERVICES, List.of());
 			List<Rejection> rejections = new ArrayList<>();
+			if (Boolean.TRUE.equals(current.get(ReferralVariables.CONSENT_WITHDRAWN)) && !consentedServices.isEmpty()) {
+				throw new InvalidRequestException(
+						List.of(new Rejection("decision.consentedServices", "validation.consent-withdrawn")));
+			}
 			for (int i = 0; i < consentedServices.size(); i++) {
 				if (!eligible.contains(consentedServices.get(i))) {
 					rejections.add(new Rejection("decision.consentedServices[" + i + "]", "validation.not-eligible"));
@@ -202,10 +252,13 @@ final class ReferralForms {
 	}
 
 	@Schema(name = "ClosureDecision", description = "Kết thúc hồ sơ / Close the case")
-	record Close(@NotNull(message = "validation.required") CaseOutcome outcome) implements Decision {
+	record Close(@NotNull(message = "validation.required")
+			@OneOf(vocabulary = "CaseOutcome", value = { "REINTEGRATED", "REPATRIATED", "RETURNED_TO_FAMILY", "CONSENT_WITHDRAWN",
+					"LOST_CONTACT", "DECEASED", "OTHER" })
+			@Pattern(regexp = CLOSING_OUTCOMES, message = "validation.closing-outcome") String outcome) implements Decision {
 
 		public Map<String, Object> variables(Map<String, Object> current) {
-			return vars(ReferralVariables.CASE_OUTCOME, outcome.name());
+			return vars(ReferralVariables.CASE_OUTCOME, outcome);
 		}
 	}
 }

@@ -29,7 +29,6 @@ public final class ReferralProcess {
 	public static final String REPATRIATION = "CallActivity_Repatriation";
 	public static final String REINTEGRATION = "CallActivity_Reintegration";
 	public static final String CLOSE = "Task_Close";
-	public static final String STOP_SERVICES = "Task_StopServices";
 	public static final String TRANSFER_CASE = "Task_TransferCase";
 	public static final String NOTIFY_SUPERVISOR = "Task_NotifySupervisor";
 
@@ -37,7 +36,9 @@ public final class ReferralProcess {
 	public static final String END_DUPLICATE = "EndEvent_Duplicate";
 	public static final String END_NOT_VICTIM = "EndEvent_NotVictim";
 	public static final String END_CLOSED = "EndEvent_Closed";
-	public static final String END_SERVICES_STOPPED = "EndEvent_ServicesStopped";
+	public static final String SERVICES_CONSENT_WITHDRAWN = "Boundary_ServicesConsentWithdrawn";
+	public static final String MINOR_SERVICES_CONSENT_WITHDRAWN = "Boundary_MinorServicesConsentWithdrawn";
+	public static final String REINTEGRATION_CONSENT_WITHDRAWN = "Boundary_ReintegrationConsentWithdrawn";
 
 	/** Messages the API correlates to a running case. */
 	public static final String MESSAGE_CONSENT_WITHDRAWN = "ConsentWithdrawn";

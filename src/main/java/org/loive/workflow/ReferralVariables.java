@@ -6,7 +6,10 @@ public final class ReferralVariables {
 	public static final String CASE_ID = "caseId";
 	public static final String REFERENCE = "reference";
 	public static final String CHANNEL = "channel";
+	/** When the report was received, the start of the classification's deadline. */
+	public static final String RECEIVED_AT = "receivedAt";
 	public static final String PLACE = "place";
+	public static final String RETURN_MODE = "returnMode";
 	public static final String AREA = "area";
 	public static final String PROVINCE = "province";
 	public static final String IMMEDIATE_DANGER = "immediateDanger";
@@ -34,8 +37,16 @@ public final class ReferralVariables {
 	public static final String MINOR_SERVICES = "minorServices";
 	public static final String SERVICE = "service";
 	public static final String PROVIDER_AGENCY = "providerAgency";
+	/** How many times essential needs were extended by a decision. */
+	public static final String EXTENSIONS = "extensions";
+	/** The day the reintegration application was received (ISO date), the start of the decision's 9 working days; today if not given. */
+	public static final String APPLICATION_RECEIVED_ON = "applicationReceivedOn";
 	public static final String REPATRIATED = "repatriated";
 	public static final String CASE_OUTCOME = "caseOutcome";
+	/** The person withdrew consent: services stop, the State's duties go on. */
+	public static final String CONSENT_WITHDRAWN = "consentWithdrawn";
+	/** Where a report or a person not identified as a victim was referred. */
+	public static final String REFERRED_TO = "referredTo";
 	public static final String TRANSFER_TO = "transferTo";
 
 	private ReferralVariables() {

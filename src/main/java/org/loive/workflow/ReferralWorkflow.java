@@ -2,11 +2,14 @@ package org.loive.workflow;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.loive.platform.ApiException;
 import org.springframework.stereotype.Service;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,9 +22,13 @@ import java.util.UUID;
 @Service
 public class ReferralWorkflow {
 
-	/** A new referral: non-personal facts and the ids of the persons linked to it. */
-	public record Referral(UUID caseId, String reference, Channel channel, Place place, String area, String province,
-			boolean immediateDanger, UUID victimId, List<UUID> minorIds) {
+	/**
+	 * A new referral: the facts its routing and deadlines need (codes only; the case keeps the others) and the ids
+	 * of the persons linked to it. {@code returnMode} is null when the person did not come back from abroad or it
+	 * is not known.
+	 */
+	public record Referral(UUID caseId, String reference, Channel channel, Place place, ReturnMode returnMode,
+			String area, String province, Instant receivedAt, boolean immediateDanger, UUID victimId, List<UUID> minorIds) {
 	}
 
 	private final RuntimeService runtime;
@@ -37,8 +44,10 @@ public class ReferralWorkflow {
 			.putValue(ReferralVariables.REFERENCE, referral.reference())
 			.putValue(ReferralVariables.CHANNEL, referral.channel().name())
 			.putValue(ReferralVariables.PLACE, referral.place().name())
+			.putValue(ReferralVariables.RETURN_MODE, referral.returnMode() == null ? null : referral.returnMode().name())
 			.putValue(ReferralVariables.AREA, referral.area())
 			.putValue(ReferralVariables.PROVINCE, referral.province())
+			.putValue(ReferralVariables.RECEIVED_AT, Date.from(referral.receivedAt()))
 			.putValue(ReferralVariables.IMMEDIATE_DANGER, referral.immediateDanger())
 			.putValue(ReferralVariables.VICTIM_ID, referral.victimId().toString())
 			.putValue(ReferralVariables.MINOR_IDS, referral.minorIds().stream().map(UUID::toString).toList())
@@ -53,14 +62,27 @@ public class ReferralWorkflow {
 			.getId();
 	}
 
-	/** The person withdrew consent: every service stops and the case ends, recorded. */
-	public void withdrawConsent(UUID caseId, String reason) {
-		correlate(caseId, ReferralProcess.MESSAGE_CONSENT_WITHDRAWN, Map.of("withdrawalReason", reason));
-	}
-
 	/** The case moves to another province, with its open tasks. */
 	public void transfer(UUID caseId, String area) {
 		correlate(caseId, ReferralProcess.MESSAGE_CASE_TRANSFERRED, Map.of(ReferralVariables.TRANSFER_TO, area));
+	}
+
+	/**
+	 * The person withdrew consent: every open service referral and reintegration of the case stops (their
+	 * boundary events catch the message), later support is not offered; protection, proceedings and the case go on.
+	 */
+	public void withdrawConsent(UUID caseId, String reason) {
+		ProcessInstance main = runtime.createProcessInstanceQuery()
+			.processDefinitionKey(ReferralProcess.KEY)
+			.processInstanceBusinessKey(caseId.toString())
+			.singleResult();
+		if (main == null || Boolean.TRUE.equals(runtime.getVariable(main.getId(), ReferralVariables.CONSENT_WITHDRAWN))) {
+			throw ApiException.conflict("case.event-not-expected", caseId);
+		}
+		runtime.setVariables(main.getId(), Map.of(ReferralVariables.CONSENT_WITHDRAWN, true, "withdrawalReason", reason));
+		runtime.createMessageCorrelation(ReferralProcess.MESSAGE_CONSENT_WITHDRAWN)
+			.processInstanceId(main.getId())
+			.correlateAll();
 	}
 
 	private void correlate(UUID caseId, String message, Map<String, Object> variables) {

@@ -3,9 +3,11 @@ package org.loive.workflow;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import org.loive.workflow.ReferralForms.RiskLevel;
 import org.loive.workflow.TaskForms.Decision;
 
+import java.time.LocalDate;
 import java.util.Map;
 
 import static org.loive.workflow.TaskForms.vars;
@@ -18,11 +20,17 @@ final class ReintegrationForms {
 
 	@Schema(name = "ReintegrationApplication", description = "Tiếp nhận đề nghị tái hòa nhập / Receive the application")
 	record ReceiveReintegrationApplication(
-			@NotNull(message = "validation.required") @AssertTrue(message = "validation.must-confirm") Boolean applicationReceived)
-			implements Decision {
+			@NotNull(message = "validation.required") @AssertTrue(message = "validation.must-confirm") Boolean applicationReceived,
+			@Schema(description = "Ngày nhận đề nghị, mặc định hôm nay; 9 ngày làm việc để quyết định tính từ ngày này / Day the application was received, today if left out; the 9 working days of the decision run from it",
+					example = "2026-12-01")
+			@PastOrPresent(message = "validation.past-or-present") LocalDate applicationReceivedOn) implements Decision {
 
 		public Map<String, Object> variables(Map<String, Object> current) {
-			return vars("applicationReceived", true);
+			Map<String, Object> variables = vars("applicationReceived", true);
+			if (applicationReceivedOn != null) {
+				variables.put(ReferralVariables.APPLICATION_RECEIVED_ON, applicationReceivedOn.toString());
+			}
+			return variables;
 		}
 	}
 

@@ -4,10 +4,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import org.loive.access.Agency;
+import org.loive.platform.InvalidRequestException;
+import org.loive.platform.InvalidRequestException.Rejection;
 import org.loive.platform.web.ChoicesFrom;
 import org.loive.platform.web.ShownWhen;
 import org.loive.workflow.TaskForms.Decision;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.loive.workflow.TaskForms.vars;
@@ -38,11 +41,29 @@ final class ServiceReferralForms {
 	}
 
 	@Schema(name = "ServiceOutcome", description = "Kết quả cung cấp dịch vụ / Service outcome")
-	record DeliverService(@NotNull(message = "validation.required") DeliveryOutcome outcome, Boolean extensionRequested)
-			implements Decision {
+	record DeliverService(@NotNull(message = "validation.required") DeliveryOutcome outcome,
+			@Schema(description = "Đề nghị gia hạn hỗ trợ nhu cầu thiết yếu (chỉ dịch vụ a) / Ask to extend essential needs (service a only)")
+			Boolean extensionRequested) implements Decision {
 
 		public Map<String, Object> variables(Map<String, Object> current) {
-			return vars("serviceOutcome", outcome.name(), "extensionRequested", Boolean.TRUE.equals(extensionRequested));
+			boolean extension = Boolean.TRUE.equals(extensionRequested);
+			if (extension && !SupportService.A.code().equals(current.get(ReferralVariables.SERVICE))) {
+				throw new InvalidRequestException(
+						List.of(new Rejection("decision.extensionRequested", "validation.extension-essential-needs-only")));
+			}
+			return vars("serviceOutcome", outcome.name(), "extensionRequested", extension);
+		}
+	}
+
+	@Schema(name = "ServiceExtension",
+			description = "Quyết định gia hạn hỗ trợ nhu cầu thiết yếu / Decide on extending essential needs support")
+	record DecideServiceExtension(@NotNull(message = "validation.required") Boolean extensionGranted) implements Decision {
+
+		/** Each extension granted is counted: the next delivery's deadline is that of an extension. */
+		public Map<String, Object> variables(Map<String, Object> current) {
+			int extensions = current.get(ReferralVariables.EXTENSIONS) instanceof Integer count ? count : 0;
+			return vars("extensionGranted", extensionGranted, ReferralVariables.EXTENSIONS,
+					extensionGranted ? extensions + 1 : extensions);
 		}
 	}
 

@@ -107,7 +107,7 @@ class ServiceReferrals {
 	static Status status(boolean running, Task open, Map<String, Object> variables) {
 		if (running && open != null) {
 			return switch (open.getTaskDefinitionKey()) {
-				case ServiceReferralProcess.DELIVER -> Status.ACCEPTED;
+				case ServiceReferralProcess.DELIVER, ServiceReferralProcess.DECIDE_EXTENSION -> Status.ACCEPTED;
 				case ServiceReferralProcess.REVIEW_DECLINED -> Status.DECLINED;
 				default -> Status.WAITING;
 			};

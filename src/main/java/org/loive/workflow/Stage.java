@@ -20,6 +20,7 @@ public enum Stage {
 			Map.entry(ProtectionProcess.REVIEW_PROTECTION, PROTECTION), Map.entry(ReferralProcess.PLAN_SUPPORT, SUPPORT),
 			Map.entry(ReferralProcess.NOTIFY_GUARDIAN, SUPPORT), Map.entry(ServiceReferralProcess.RESPOND, SUPPORT),
 			Map.entry(ServiceReferralProcess.DELIVER, SUPPORT), Map.entry(ServiceReferralProcess.REVIEW_DECLINED, SUPPORT),
+			Map.entry(ServiceReferralProcess.DECIDE_EXTENSION, SUPPORT),
 			Map.entry(RepatriationProcess.REQUEST, REPATRIATION), Map.entry(RepatriationProcess.CONFIRM, REPATRIATION),
 			Map.entry(RepatriationProcess.HAND_OVER_AT_BORDER, REPATRIATION),
 			Map.entry(ReintegrationProcess.RECEIVE_APPLICATION, REINTEGRATION),

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
@@ -24,6 +25,10 @@ public class StepDeadlines {
 	static final String WORKING = "WORKING";
 	/** Whole calendar days in Vietnam, today counted: {@code P1D} ends at midnight tonight. */
 	static final String SAME_DAY = "SAME_DAY";
+	/** Counted from when the report was received ({@code receivedAt}), not from when the step opened. */
+	static final String REPORT_RECEIVED = "REPORT_RECEIVED";
+	/** Counted from the day the application was received ({@code applicationReceivedOn}), to the end of the due day. */
+	static final String APPLICATION_RECEIVED = "APPLICATION_RECEIVED";
 
 	private final WorkingCalendar calendar;
 	private final Map<DelegateExecution, Map<String, Date>> computed = Collections.synchronizedMap(new WeakHashMap<>());
@@ -44,19 +49,46 @@ public class StepDeadlines {
 
 	/** The last moment of the {@code days}-th calendar day in Vietnam, the day of {@code start} being the first. */
 	static Instant endOfDay(Instant start, long days) {
-		return start.atZone(Vietnam.ZONE).toLocalDate().plusDays(days).atStartOfDay(Vietnam.ZONE).toInstant().minusSeconds(1);
+		return endOfDay(start.atZone(Vietnam.ZONE).toLocalDate().plusDays(days - 1));
+	}
+
+	/** The last moment of {@code day} in Vietnam. */
+	static Instant endOfDay(LocalDate day) {
+		return day.plusDays(1).atStartOfDay(Vietnam.ZONE).toInstant().minusSeconds(1);
 	}
 
 	private Date compute(DelegateExecution execution, String step) {
-		Map<String, Object> inputs = new HashMap<>();
-		inputs.put("step", step);
-		inputs.put("riskLevel", execution.getVariable(ReferralVariables.RISK_LEVEL));
-		Map<String, Object> deadline = Decisions.single(execution, Decisions.STEP_DEADLINES, inputs);
+		Map<String, Object> deadline = Decisions.single(execution, Decisions.STEP_DEADLINES, inputs(execution, step));
 		Duration limit = Duration.parse((String) deadline.get("duration"));
-		Instant start = ClockUtil.getCurrentTime().toInstant();
 		Object kind = deadline.get("calendar");
+		Object countedFrom = deadline.get("countedFrom");
+		if (APPLICATION_RECEIVED.equals(countedFrom)) {
+			int days = (int) limit.toDays();
+			LocalDate received = applicationDay(execution);
+			return Date.from(endOfDay(WORKING.equals(kind) ? calendar.addWorkingDays(received, days) : received.plusDays(days)));
+		}
+		Object receivedAt = execution.getVariable(ReferralVariables.RECEIVED_AT);
+		Instant start = REPORT_RECEIVED.equals(countedFrom) && receivedAt instanceof Date at ? at.toInstant()
+				: ClockUtil.getCurrentTime().toInstant();
 		Instant due = WORKING.equals(kind) ? calendar.dueAfterWorkingDays(start, (int) limit.toDays())
 				: SAME_DAY.equals(kind) ? endOfDay(start, limit.toDays()) : calendar.dueAfter(start, limit);
 		return Date.from(due);
+	}
+
+	/** The day the application was received, today when the commune left it out. */
+	private static LocalDate applicationDay(DelegateExecution execution) {
+		Object day = execution.getVariable(ReferralVariables.APPLICATION_RECEIVED_ON);
+		return day instanceof String iso ? LocalDate.parse(iso)
+				: ClockUtil.getCurrentTime().toInstant().atZone(Vietnam.ZONE).toLocalDate();
+	}
+
+	/** The columns of the table; a case started before a column existed lacks its variable, which matches "any". */
+	private static Map<String, Object> inputs(DelegateExecution execution, String step) {
+		Map<String, Object> inputs = new HashMap<>();
+		inputs.put("step", step);
+		inputs.put("riskLevel", execution.getVariable(ReferralVariables.RISK_LEVEL));
+		inputs.put("service", execution.getVariable(ReferralVariables.SERVICE));
+		inputs.put("extended", execution.getVariable(ReferralVariables.EXTENSIONS) instanceof Integer count && count > 0);
+		return inputs;
 	}
 }

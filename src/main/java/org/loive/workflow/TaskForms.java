@@ -56,6 +56,7 @@ class TaskForms {
 			Map.entry(ServiceReferralProcess.RESPOND, ServiceReferralForms.RespondToReferral.class),
 			Map.entry(ServiceReferralProcess.DELIVER, ServiceReferralForms.DeliverService.class),
 			Map.entry(ServiceReferralProcess.REVIEW_DECLINED, ServiceReferralForms.ReviewDeclinedReferral.class),
+			Map.entry(ServiceReferralProcess.DECIDE_EXTENSION, ServiceReferralForms.DecideServiceExtension.class),
 			Map.entry(ReintegrationProcess.RECEIVE_APPLICATION, ReintegrationForms.ReceiveReintegrationApplication.class),
 			Map.entry(ReintegrationProcess.DECIDE, ReintegrationForms.DecideReintegration.class),
 			Map.entry(ReintegrationProcess.FOLLOW_UP_VISIT, ReintegrationForms.FollowUpVisit.class),
@@ -116,7 +117,7 @@ class TaskForms {
 
 	/** Cross-field rules are methods named {@code is<Field>Valid}: the rejection names the field. */
 	private static Rejection rejection(ConstraintViolation<?> violation) {
-		String path = violation.getPropertyPath().toString().replaceFirst("Valid$", "");
+		String path = InvalidRequestException.fieldOf(violation.getPropertyPath().toString());
 		return new Rejection(path.isEmpty() ? "decision" : "decision." + path, violation.getMessage());
 	}
 

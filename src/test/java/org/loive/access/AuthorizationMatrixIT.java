@@ -61,9 +61,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
 
 	/** The case every fixture stands on: QNG, received by police.qng through hotline 111, inland. */
 	static final String REFERRAL = """
-			{"channel":"HOTLINE_111","area":"QNG","place":"INLAND","receivedAt":"2026-11-20T08:30:00Z",
+			{"channel":"HOTLINE_111","area":"QNG","place":"INLAND","receivedAt":"%s",
 			 "immediateDanger":false,"person":{"fullName":"Phạm Thị Lan","sex":"F"},
-			 "narrative":"Bị lừa sang biên giới làm việc"}""";
+			 "narrative":"Bị lừa sang biên giới làm việc"}""".formatted(JUST_RECEIVED);
 	static final String CLASSIFICATION = """
 			{"decision":{"classification":"TRAFFICKING_SUSPECTED","rescueNeeded":false,"foreignNational":false}}""";
 	static final String RELATIVE = """

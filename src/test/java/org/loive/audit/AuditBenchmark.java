@@ -85,8 +85,8 @@ class AuditBenchmark extends IntegrationTest {
 	void measure() throws Exception {
 		Caseworker police = Caseworker.as("police.qng");
 		String caseId = police.receives("""
-				{"channel":"HOTLINE_111","area":"QNG","receivedAt":"2026-11-20T08:30:00Z","immediateDanger":false,
-				 "person":{"fullName":"Đoàn Thị Bích","birthDate":"2001-01-01","sex":"F","phone":"0912 000 111"}}""")
+				{"channel":"HOTLINE_111","area":"QNG","receivedAt":"%s","immediateDanger":false,
+				 "person":{"fullName":"Đoàn Thị Bích","birthDate":"2001-01-01","sex":"F","phone":"0912 000 111"}}""".formatted(JUST_RECEIVED))
 			.get("caseId").asText();
 		UUID person = UUID.fromString(police.caseView(caseId).get("persons").get(0).get("personId").asText());
 		assertThat(Api.get("/api/v1/cases/" + caseId + "/persons/" + person + "?sections=identity", police.token()).status())

@@ -54,8 +54,8 @@ class AuditTrailIT extends IntegrationTest {
 	@BeforeEach
 	void aCaseWithReads() {
 		caseId = POLICE.receives("""
-				{"channel":"HOTLINE_111","area":"QNG","receivedAt":"2026-11-20T08:30:00Z","immediateDanger":false,
-				 "person":{"fullName":"Phùng Thị Mơ","birthDate":"2002-04-04","sex":"F"}}""").get("caseId").asText();
+				{"channel":"HOTLINE_111","area":"QNG","receivedAt":"%s","immediateDanger":false,
+				 "person":{"fullName":"Phùng Thị Mơ","birthDate":"2002-04-04","sex":"F"}}""".formatted(JUST_RECEIVED)).get("caseId").asText();
 		personId = POLICE.caseView(caseId).get("persons").get(0).get("personId").asText();
 		assertThat(Api.get(person("identity"), POLICE.token()).status()).isEqualTo(200);
 	}
@@ -207,7 +207,7 @@ class AuditTrailIT extends IntegrationTest {
 		List<String> cases = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
 			cases.add(POLICE.receives("""
-					{"channel":"HOTLINE_111","area":"QNG","receivedAt":"2026-11-20T08:30:00Z","immediateDanger":false}""")
+					{"channel":"HOTLINE_111","area":"QNG","receivedAt":"%s","immediateDanger":false}""".formatted(JUST_RECEIVED))
 				.get("caseId").asText());
 		}
 		long before = head();

@@ -41,7 +41,7 @@ class CriminalCaseIT extends IntegrationTest {
 		String open = POLICE.receives(referral("QNG")).get("caseId").asText();
 		POLICE.does(open, ReferralProcess.CLASSIFY, SUSPECTED);
 		String closed = POLICE.receives(referral("QNG")).get("caseId").asText();
-		POLICE.does(closed, ReferralProcess.CLASSIFY, "{\"classification\":\"OTHER_MATTER\"}");
+		POLICE.does(closed, ReferralProcess.CLASSIFY, "{\"classification\":\"OTHER_MATTER\",\"referredTo\":\"OTHER\"}");
 		assertThat(SUPERVISOR.caseView(closed).get("stage").asText()).isEqualTo("CLOSED");
 		String number = "HS-" + UUID.randomUUID().toString().substring(0, 8) + "/QĐ";
 

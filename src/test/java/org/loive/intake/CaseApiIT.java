@@ -17,7 +17,7 @@ class CaseApiIT extends IntegrationTest {
 	static final Caseworker HEALTH = Caseworker.as("health.qng");
 	static final Caseworker SUPERVISOR = Caseworker.as("supervisor.qng");
 	static final String REFERRAL = """
-			{"channel":"POLICE","area":"QNG","receivedAt":"2026-11-21T08:30:00Z","immediateDanger":false}""";
+			{"channel":"POLICE","area":"QNG","receivedAt":"%s","immediateDanger":false}""".formatted(JUST_RECEIVED);
 
 	@Test
 	void casesAreListedForTheirProvinceByStage() {
@@ -70,7 +70,7 @@ class CaseApiIT extends IntegrationTest {
 	}
 
 	@Test
-	void withdrawnConsentStopsEverythingAndIsRecorded() {
+	void withdrawnConsentIsRecordedAndTheCaseGoesOn() {
 		String caseId = POLICE.receives(REFERRAL).get("caseId").asText();
 		assertThat(Api.post("/api/v1/cases/" + caseId + "/consent-withdrawal", HEALTH.token(),
 				"{\"reason\":\"PERSON_DECLINED\"}").status()).as("health has no work on the case yet").isEqualTo(403);
@@ -80,11 +80,11 @@ class CaseApiIT extends IntegrationTest {
 
 		assertThat(withdrawn.status()).isEqualTo(204);
 		JsonNode view = SUPERVISOR.caseView(caseId);
-		assertThat(view.get("stage").asText()).isEqualTo("CLOSED");
-		assertThat(view.get("outcome").asText()).isEqualTo("CONSENT_WITHDRAWN");
-		assertThat(view.get("openTasks")).isEmpty();
+		assertThat(view.get("stage").asText()).as("the State's duties go on").isEqualTo("CLASSIFICATION");
+		assertThat(view.path("outcome").asText(null)).isNull();
+		assertThat(view.get("openTasks").findValuesAsText("taskKey")).containsExactly("Task_Classify");
 		assertThat(view.get("milestones").findValuesAsText("code")).containsExactly("PERSON_DECLINED");
 		assertThat(Api.post("/api/v1/cases/" + caseId + "/consent-withdrawal", POLICE.token(),
-				"{\"reason\":\"PERSON_DECLINED\"}").status()).as("nothing left to stop").isEqualTo(409);
+				"{\"reason\":\"PERSON_DECLINED\"}").status()).as("already withdrawn").isEqualTo(409);
 	}
 }

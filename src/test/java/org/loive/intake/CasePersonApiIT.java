@@ -45,7 +45,7 @@ class CasePersonApiIT extends IntegrationTest {
 		assertThat(read.body().get("data").has("health")).isFalse();
 		assertThat(jdbc.sql("select sex || ' ' || age_band || ' ' || nationality || ' ' || ethnic_minority from case_person where id = ?::uuid")
 			.param(personId).query(String.class).single()).isEqualTo("F 18-24 VN true");
-		assertThat(jdbc.sql("select exploitation_form || ' ' || destination_country from referral_case where id = ?::uuid")
+		assertThat(jdbc.sql("select array_to_string(exploitation_forms, ',') || ' ' || destination_country from referral_case where id = ?::uuid")
 			.param(caseId).query(String.class).single()).isEqualTo("FORCED_CRIMINALITY KH");
 		assertThat(Api.get(path(caseId, personId) + "?sections=identity,photos", POLICE.token()).body()
 			.get("errors").findValuesAsText("field")).containsExactly("sections");
@@ -183,7 +183,7 @@ class CasePersonApiIT extends IntegrationTest {
 	void aPersonBackAfterAClosedCaseIsARetraffickingRisk() {
 		String idNumber = String.valueOf(100_000_000_000L + (long) (Math.random() * 800_000_000_000L));
 		String closed = POLICE.receives(referral(unique("Vi Thị Mỷ"), "2000-01-01", idNumber, null)).get("caseId").asText();
-		POLICE.does(closed, ReferralProcess.CLASSIFY, "{\"classification\":\"OTHER_MATTER\"}");
+		POLICE.does(closed, ReferralProcess.CLASSIFY, "{\"classification\":\"OTHER_MATTER\",\"referredTo\":\"OTHER\"}");
 		assertThat(POLICE.caseView(closed).get("stage").asText()).isEqualTo("CLOSED");
 
 		JsonNode back = POLICE.receives(referral(unique("Vi Thị My"), "2000-02-02",
@@ -199,11 +199,11 @@ class CasePersonApiIT extends IntegrationTest {
 
 	private static String referral(String name, String birthDate, String idNumber, String phone) {
 		return """
-				{"channel":"HOTLINE_111","area":"QNG","receivedAt":"2026-11-20T08:30:00Z","immediateDanger":false,
+				{"channel":"HOTLINE_111","area":"QNG","receivedAt":"%s","immediateDanger":false,
 				 "exploitationForm":"FORCED_CRIMINALITY","destinationCountry":"KH",
 				 "person":{"fullName":"%s","birthDate":"%s","sex":"F","nationality":"VN","ethnicMinority":true%s%s},
 				 "narrative":"Bị lừa sang Campuchia làm việc trong khu lừa đảo trực tuyến"}"""
-			.formatted(name, birthDate, idNumber == null ? "" : ",\"idNumber\":\"" + idNumber + "\"",
+			.formatted(JUST_RECEIVED, name, birthDate, idNumber == null ? "" : ",\"idNumber\":\"" + idNumber + "\"",
 					phone == null ? "" : ",\"phone\":\"" + phone + "\"");
 	}
 

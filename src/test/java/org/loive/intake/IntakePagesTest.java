@@ -1,6 +1,7 @@
 package org.loive.intake;
 
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.loive.access.Officer;
 import org.loive.audit.AuditLog;
 import org.loive.criminal.Charge;
@@ -14,6 +15,7 @@ import org.loive.vault.MatchKind;
 import org.loive.workflow.CaseMilestones;
 import org.loive.workflow.CaseProgress;
 import org.loive.workflow.ReferralProcess;
+import org.loive.workflow.ReturnMode;
 import org.loive.workflow.Stage;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -61,6 +63,9 @@ class IntakePagesTest {
 	static final UUID CASE = UUID.fromString("6f1c2b9e-0d4a-4c1e-9a53-2f7f6b7c8d90");
 	static final UUID OTHER = UUID.fromString("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
 	static final String CANARY = "Nguyễn Thị Canary";
+	static final IntakeFacts FACTS = new IntakeFacts(ReportKind.PERSON_RETURNED, "18001567", ReturnMode.SELF_RETURN,
+			TraffickingScope.CROSS_BORDER, List.of(ExploitationForm.ONLINE_SCAM_CENTRE, ExploitationForm.FORCED_LABOUR_FISHING),
+			List.of(RecruitmentContext.ONLINE_CONTACT), "KH", "QNG-12345");
 
 	@TestConfiguration
 	static class FixedClock {
@@ -141,6 +146,84 @@ class IntakePagesTest {
 				"name=\"person.fullName\"", "name=\"accompanyingMinors[__i__].sex\"", "data-repeat-add=\"f-accompanyingMinors\"",
 				"type=\"datetime-local\"", "value=\"2026-11-20T10:00\"", "Tổng đài 111", "Bóc lột tình dục");
 		assertThat(html).containsPattern("name=\"area\" value=\"QNG\"");
+	}
+
+	@Test
+	void newReferralFormOffersTheFactsTheReportsCountWithVietnameseLabels() throws Exception {
+		String html = page(mvc.perform(get("/referrals/new").with(police())).andExpect(status().isOk()));
+
+		assertThat(html).contains("Loại tin", "Tố giác về tội phạm", "Tin báo về tội phạm", "Kiến nghị khởi tố",
+				"Cách trở về từ nước ngoài", "Tự trở về qua biên giới", "Được Bộ đội Biên phòng giải cứu",
+				"Nơi cư trú của người được báo tin", "Phạm vi mua bán", "Ra nước ngoài, xuyên biên giới",
+				"Hình thức bóc lột, nếu đã biết", "Bị ép làm việc tại trung tâm lừa đảo trực tuyến",
+				"Cưỡng bức lao động trên tàu cá, đánh bắt hải sản", "Nguyên nhân bị mua bán, nếu đã biết",
+				"Kết hôn với người nước ngoài", "Xuất cảnh trái phép, di cư tự do", "Tổng đài khác",
+				"Nhà chức trách nước ngoài trao trả", "Cơ sở trợ giúp xã hội", "Số tổng đài");
+		assertThat(html).containsPattern("<select id=\"f-channel\" name=\"channel\"")
+			.containsPattern("data-shown-when=\"f-channel\" data-shown-values=\"OTHER_HOTLINE\"[^>]*>\\s*<label for=\"f-hotlineNumber\"")
+			.containsPattern("type=\"checkbox\" name=\"exploitationForms\" value=\"ONLINE_SCAM_CENTRE\"")
+			.containsPattern("type=\"checkbox\" name=\"recruitmentContexts\" value=\"FOREIGN_MARRIAGE\"")
+			.containsPattern("type=\"radio\" name=\"returnMode\" value=\"RESCUED_BY_BORDER_GUARD\"")
+			.containsPattern("name=\"residenceArea\"");
+	}
+
+	@Test
+	void theFactsAreReadFromTheFormAsTheApiReadsThem() throws Exception {
+		when(intake.register(any(), any())).thenReturn(new RegisteredReferral(CASE, "QNG-2026-000008", List.of()));
+		mvc.perform(post("/referrals").with(police()).with(csrf())
+				.param("channel", "OTHER_HOTLINE").param("hotlineNumber", " 18001567 ").param("reportKind", "CRIME_REPORT")
+				.param("area", "QNG").param("receivedAt", "2026-11-20T08:30").param("immediateDanger", "false")
+				.param("returnMode", "SELF_RETURN").param("residenceArea", "QNG-12345")
+				.param("exploitationForms", "ONLINE_SCAM_CENTRE", "FORCED_LABOUR_FISHING").param("exploitationForms._present", "1")
+				.param("recruitmentContexts", "ONLINE_CONTACT").param("recruitmentContexts._present", "1")
+				.param("traffickingScope", "CROSS_BORDER").param("destinationCountry", "KH"))
+			.andExpect(status().isFound());
+		ArgumentCaptor<ReferralRequest> request = ArgumentCaptor.forClass(ReferralRequest.class);
+		verify(intake).register(request.capture(), any());
+
+		assertThat(request.getValue().facts()).isEqualTo(new IntakeFacts(ReportKind.CRIME_REPORT, "18001567",
+				ReturnMode.SELF_RETURN, TraffickingScope.CROSS_BORDER,
+				List.of(ExploitationForm.ONLINE_SCAM_CENTRE, ExploitationForm.FORCED_LABOUR_FISHING),
+				List.of(RecruitmentContext.ONLINE_CONTACT), "KH", "QNG-12345"));
+	}
+
+	@Test
+	void badCodesComeBackBesideTheirFieldsAndNothingIsSaved() throws Exception {
+		String unknownCode = page(mvc.perform(post("/referrals").with(police()).with(csrf())
+				.param("channel", "POLICE").param("area", "QNG").param("receivedAt", "2026-11-20T08:30")
+				.param("immediateDanger", "false").param("exploitationForms", "SEXUAL_EXPLOITATION", "FISHING"))
+			.andExpect(status().isBadRequest()));
+		String badNumbers = page(mvc.perform(post("/referrals").with(police()).with(csrf())
+				.param("channel", "OTHER_HOTLINE").param("hotlineNumber", "1800-1567").param("area", "QNG")
+				.param("receivedAt", "2026-11-20T08:30").param("immediateDanger", "false")
+				.param("residenceArea", "Quảng Ngãi"))
+			.andExpect(status().isBadRequest()));
+		String noNumber = page(mvc.perform(post("/referrals").with(police()).with(csrf())
+				.param("channel", "OTHER_HOTLINE").param("area", "QNG").param("receivedAt", "2026-11-20T08:30")
+				.param("immediateDanger", "false"))
+			.andExpect(status().isBadRequest()));
+
+		assertThat(byId(unknownCode, "f-exploitationForms-error")).isEqualTo("Mã này không có trong danh sách được chấp nhận.");
+		assertThat(byId(badNumbers, "f-hotlineNumber-error")).contains("3 đến 12 chữ số");
+		assertThat(byId(badNumbers, "f-residenceArea-error")).contains("Mã địa bàn");
+		assertThat(byId(noNumber, "f-hotlineNumber-error")).contains("Ghi số tổng đài");
+		verify(intake, never()).register(any(), any());
+	}
+
+	@Test
+	void casePageShowsTheFactsInVietnamese() throws Exception {
+		when(cases.view(eq(CASE), any())).thenReturn(view(List.of()));
+		String html = page(mvc.perform(get("/cases/" + CASE).with(police())).andExpect(status().isOk()));
+
+		assertThat(byId(html, "fact-report-kind")).isEqualTo("Người trở về từ nước ngoài");
+		assertThat(byId(html, "fact-hotline-number")).isEqualTo("18001567");
+		assertThat(byId(html, "fact-return-mode")).isEqualTo("Tự trở về qua biên giới");
+		assertThat(byId(html, "fact-residence")).isEqualTo("QNG-12345");
+		assertThat(byId(html, "fact-scope")).isEqualTo("Ra nước ngoài, xuyên biên giới");
+		assertThat(byId(html, "fact-exploitation"))
+			.isEqualTo("Bị ép làm việc tại trung tâm lừa đảo trực tuyến, Cưỡng bức lao động trên tàu cá, đánh bắt hải sản");
+		assertThat(byId(html, "fact-recruitment")).isEqualTo("Quen qua mạng xã hội, không gian mạng");
+		assertThat(byId(html, "fact-destination")).isEqualTo("KH");
 	}
 
 	@Test
@@ -329,10 +412,10 @@ class IntakePagesTest {
 				"tháng trước: 4", "href=\"/cases/" + CASE + "\"");
 	}
 
-	/** A case in verification, its initial verification a day overdue, classified, proceedings opened. */
+	/** A case in verification, its initial verification a day overdue, classified, consent withdrawn. */
 	static CaseView view(List<CaseFlags.Flag> flags) {
 		return new CaseView(CASE, "QNG-2026-000007", "HOTLINE_111", "INLAND", "QNG", "QNG", NOW.minusSeconds(7200), false,
-				"police.qng", NOW.minusSeconds(7000), Stage.VERIFICATION, null, List.of(), flags,
+				FACTS, "police.qng", NOW.minusSeconds(7000), Stage.VERIFICATION, null, List.of(), flags,
 				List.of(new CaseProgress.CompletedStep(ReferralProcess.CLASSIFY, "Phân loại tin báo", List.of("police"),
 						"police.qng", Instant.parse("2026-11-20T02:15:00Z"))),
 				List.of(new CaseProgress.OpenStep("t-2", ReferralProcess.KEY, ReferralProcess.INITIAL_VERIFICATION,

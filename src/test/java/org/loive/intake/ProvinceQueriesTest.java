@@ -64,7 +64,10 @@ class ProvinceQueriesTest {
 				  channel varchar(32) not null, place varchar(32) not null, area varchar(32) not null,
 				  received_at timestamptz not null, immediate_danger boolean not null,
 				  process_instance_id varchar(64) not null unique, registered_by varchar(255) not null,
-				  registered_at timestamptz not null, intake_area varchar(32))""").update();
+				  registered_at timestamptz not null, intake_area varchar(32), report_kind varchar(32),
+				  hotline_number varchar(16), return_mode varchar(32), trafficking_scope varchar(16),
+				  exploitation_forms varchar(32)[] not null default '{}', recruitment_contexts varchar(32)[] not null default '{}',
+				  destination_country varchar(2), residence_area varchar(32))""").update();
 		jdbc.sql("insert into act_re_procdef (id_, key_, version_) values ('main:1', 'victim-referral', 1)").update();
 		jdbc.sql("""
 				create table escalation (id bigserial primary key, task_id varchar(64) not null unique, case_id uuid not null,

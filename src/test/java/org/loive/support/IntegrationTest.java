@@ -1,5 +1,8 @@
 package org.loive.support;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
 import org.loive.LoiVeApplication;
 import org.loive.platform.ConfigSecrets;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,6 +18,12 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class IntegrationTest {
 
 	protected static final String BASE = "http://localhost:" + TestKeycloak.APP_PORT;
+
+	/**
+	 * When the tests' reports were received: a minute before the run, so that no step is overdue on arrival
+	 * (classification counts from the report's receipt) and no escalation runs beside the test's own work.
+	 */
+	public static final String JUST_RECEIVED = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString();
 	private static final String SECRETS_PASSWORD = "integration-test-jasypt-password";
 
 	@DynamicPropertySource

@@ -170,7 +170,7 @@ class VaultIT extends IntegrationTest {
 
 	private UUID newCase() {
 		return UUID.fromString(POLICE.receives("""
-				{"channel":"HOTLINE_111","area":"QNG","receivedAt":"2026-11-20T08:30:00Z","immediateDanger":false}""")
+				{"channel":"HOTLINE_111","area":"QNG","receivedAt":"%s","immediateDanger":false}""".formatted(JUST_RECEIVED))
 			.get("caseId")
 			.asText());
 	}

@@ -55,8 +55,8 @@ class PageSecurityIT extends IntegrationTest {
 		}
 		Caseworker police = Caseworker.as("police.qng");
 		JsonNode registered = police.receives("""
-				{"channel":"HOTLINE_111","area":"QNG","receivedAt":"2026-11-20T08:30:00Z","immediateDanger":false,
-				 "person":{"fullName":"Người Kiểm Tra","sex":"F"}}""");
+				{"channel":"HOTLINE_111","area":"QNG","receivedAt":"%s","immediateDanger":false,
+				 "person":{"fullName":"Người Kiểm Tra","sex":"F"}}""".formatted(JUST_RECEIVED));
 		caseId = registered.get("caseId").asText();
 		JsonNode view = police.caseView(caseId);
 		personId = view.get("persons").get(0).get("personId").asText();

@@ -70,7 +70,7 @@ class WebPagesBenchmark extends IntegrationTest {
 			List<Future<Integer>> done = new ArrayList<>();
 			for (int i = 0; i < cases; i++) {
 				done.add(pool.submit(() -> Api.post("/api/v1/referrals", Caseworker.as("police.qng").token(), """
-						{"channel":"HOTLINE_111","area":"QNG","receivedAt":"2026-11-20T08:30:00Z","immediateDanger":false}""")
+						{"channel":"HOTLINE_111","area":"QNG","receivedAt":"%s","immediateDanger":false}""".formatted(JUST_RECEIVED))
 					.status()));
 			}
 			for (Future<Integer> status : done) {

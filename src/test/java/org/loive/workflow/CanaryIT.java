@@ -6,16 +6,20 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.loive.platform.Vietnam;
 import org.loive.support.Api;
 import org.loive.support.Api.Reply;
 import org.loive.support.CaseTimers;
 import org.loive.support.Caseworker;
 import org.loive.support.IntegrationTest;
 import org.loive.support.WebSession;
+import org.loive.vault.Section;
+import org.loive.vault.Vault;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LogLevel;
@@ -25,6 +29,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import javax.sql.DataSource;
 import java.net.http.HttpRequest;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -35,6 +41,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,6 +50,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -79,6 +87,12 @@ class CanaryIT extends IntegrationTest {
 
 	@Autowired
 	ManagementService management;
+
+	@Autowired
+	Vault vault;
+
+	@Autowired
+	ObjectMapper json;
 
 	@Test
 	void noPersonalFieldLeavesTheVaultInAnyForm(CapturedOutput output) throws Exception {
@@ -149,7 +163,7 @@ class CanaryIT extends IntegrationTest {
 			Map<String, String> intake = new LinkedHashMap<>();
 			intake.put("channel", "HOTLINE_111");
 			intake.put("area", "QNG");
-			intake.put("receivedAt", "2026-11-20T15:30");
+			intake.put("receivedAt", LocalDateTime.now(Vietnam.ZONE).minusMinutes(1).truncatedTo(ChronoUnit.MINUTES).toString());
 			intake.put("immediateDanger", "false");
 			intake.put("person.fullName", canary("web.person.fullName", "Lê Thị Canary Web Hạnh"));
 			intake.put("person.birthDate", "1912-12-" + String.format("%02d", 10 + Math.floorMod(RUN.hashCode(), 18)));
@@ -229,6 +243,41 @@ class CanaryIT extends IntegrationTest {
 		assertThat(canaries).as("every personal field of the web forms").hasSize(16);
 	}
 
+	/**
+	 * The facts the reports count are codes beside the case: the engine holds the one it routes by (the return
+	 * mode) and nothing else of them, the vault none, no other table any; a unique residence area and hotline
+	 * number stand for them in the search.
+	 */
+	@Test
+	void intakeFactsStayCodesBesideTheCase() throws Exception {
+		String residence = "QNG-" + RUN.substring(0, Math.min(10, RUN.length()));
+		String hotline = "1800" + String.format("%08d", Math.floorMod(RUN.hashCode(), 100_000_000));
+		String caseId = POLICE.receives("""
+				{"channel":"OTHER_HOTLINE","hotlineNumber":"%s","reportKind":"PROSECUTION_PETITION","area":"QNG",
+				 "receivedAt":"%s","immediateDanger":false,"returnMode":"RESCUED_BY_BORDER_GUARD",
+				 "residenceArea":"%s","exploitationForms":["ONLINE_SCAM_CENTRE","FORCED_LABOUR_FISHING"],
+				 "recruitmentContexts":["FOREIGN_MARRIAGE","STUDY_ABROAD"],"traffickingScope":"CROSS_BORDER",
+				 "person":{"fullName":"%s"}}""".formatted(hotline, JUST_RECEIVED, residence, canary("facts.fullName", "Đinh Thị Canary Sự Kiện")))
+			.get("caseId").asText();
+		JsonNode view = POLICE.caseView(caseId);
+		assertThat(view.get("facts").get("residenceArea").asText()).isEqualTo(residence);
+		assertThat(view.get("openTasks").get(0).get("taskKey").asText()).isEqualTo(ReferralProcess.BORDER_RECEPTION);
+
+		Map<String, Object> variables = runtime.getVariables(view.get("processInstanceId").asText());
+		assertThat(variables).containsEntry(ReferralVariables.RETURN_MODE, "RESCUED_BY_BORDER_GUARD")
+			.doesNotContainKeys("reportKind", "hotlineNumber", "residenceArea", "exploitationForms",
+					"recruitmentContexts", "traffickingScope", "destinationCountry");
+		UUID person = UUID.fromString(view.get("persons").get(0).get("personId").asText());
+		String sections = json.writeValueAsString(vault.read(person, EnumSet.allOf(Section.class)));
+		String elsewhere = dumpDatabase(Set.of("\"loive\".\"referral_case\""));
+		for (String code : List.of(residence, hotline, "PROSECUTION_PETITION", "ONLINE_SCAM_CENTRE", "FORCED_LABOUR_FISHING",
+				"FOREIGN_MARRIAGE", "STUDY_ABROAD")) {
+			assertThat(elsewhere).as("%s outside referral_case", code).doesNotContain(code.toLowerCase(Locale.ROOT));
+			assertThat(sections).as("%s in the person's sections", code).doesNotContain(code);
+		}
+		assertThat(sections).contains(canaries.get("facts.fullName"));
+	}
+
 	/** Refused input never reaches a log or an error message: a wrong type and a failed pattern. */
 	private void rejectedInputStaysOut(String caseId, String personId) {
 		Reply wrongType = put(caseId, personId, """
@@ -236,8 +285,8 @@ class CanaryIT extends IntegrationTest {
 				canary("rejected.birthDate", "Ngày Canary")));
 		assertThat(wrongType.status()).isEqualTo(400);
 		Reply badPattern = Api.post("/api/v1/referrals", POLICE.token(), """
-				{"channel":"HOTLINE_111","area":"QNG","receivedAt":"2026-11-20T08:30:00Z","immediateDanger":false,
-				 "person":{"phone":"%s"}}""".formatted(canary("rejected.phone", "Số Canary")));
+				{"channel":"HOTLINE_111","area":"QNG","receivedAt":"%s","immediateDanger":false,
+				 "person":{"phone":"%s"}}""".formatted(JUST_RECEIVED, canary("rejected.phone", "Số Canary")));
 		assertThat(badPattern.status()).isEqualTo(400);
 		for (Reply reply : List.of(wrongType, badPattern)) {
 			assertThat(reply.raw().body()).doesNotContain("Canary", RUN);
@@ -313,12 +362,12 @@ class CanaryIT extends IntegrationTest {
 
 	private String referral() {
 		return """
-				{"channel":"HOTLINE_111","area":"QNG","receivedAt":"2026-11-20T08:30:00Z","immediateDanger":false,
+				{"channel":"HOTLINE_111","area":"QNG","receivedAt":"%s","immediateDanger":false,
 				 "person":{"fullName":"%s","birthDate":"%s","sex":"F","nationality":"VN","idNumber":"%s","phone":"%s",
 				           "address":"%s","ethnicMinority":true},
 				 "narrative":"%s",
 				 "accompanyingMinors":[{"fullName":"%s","birthDate":"2019-05-%s","idNumber":"%s","address":"%s","sex":"M"}]}"""
-			.formatted(canary("person.fullName", "Nguyễn Thị Canary Hoà"), birthDateCanary("person.birthDate"),
+			.formatted(JUST_RECEIVED, canary("person.fullName", "Nguyễn Thị Canary Hoà"), birthDateCanary("person.birthDate"),
 					canary("person.idNumber", "PID"), phoneCanary("person.phone", "0988"),
 					canary("person.address", "Số 7 đường Canary Quảng Ngãi"),
 					canary("narrative", "Tin báo Canary: người bị giữ ở Sihanoukville"),
@@ -387,6 +436,11 @@ class CanaryIT extends IntegrationTest {
 	 * (Latin-1, so any UTF-8 sequence in them shows) and as hex.
 	 */
 	private String dumpDatabase() throws SQLException {
+		return dumpDatabase(Set.of());
+	}
+
+	/** The same, without the tables named (quoted, with their schema). */
+	private String dumpDatabase(Set<String> leftOut) throws SQLException {
 		StringBuilder dump = new StringBuilder();
 		int tables = 0;
 		try (Connection connection = dataSource.getConnection();
@@ -394,8 +448,9 @@ class CanaryIT extends IntegrationTest {
 			List<String> qualified = new ArrayList<>();
 			while (names.next()) {
 				String schema = names.getString("TABLE_SCHEM");
-				if (schema.equals("public") || schema.equals("loive")) {
-					qualified.add("\"" + schema + "\".\"" + names.getString("TABLE_NAME") + "\"");
+				String table = "\"" + schema + "\".\"" + names.getString("TABLE_NAME") + "\"";
+				if ((schema.equals("public") || schema.equals("loive")) && !leftOut.contains(table)) {
+					qualified.add(table);
 				}
 			}
 			for (String table : qualified) {

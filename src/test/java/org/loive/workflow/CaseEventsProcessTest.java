@@ -3,20 +3,25 @@ package org.loive.workflow;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.loive.platform.ApiException;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.loive.workflow.ProcessTestSupport.assessRisk;
 import static org.loive.workflow.ProcessTestSupport.caseInstances;
 import static org.loive.workflow.ProcessTestSupport.correlate;
 import static org.loive.workflow.ProcessTestSupport.done;
+import static org.loive.workflow.ProcessTestSupport.ended;
 import static org.loive.workflow.ProcessTestSupport.hotlineReport;
 import static org.loive.workflow.ProcessTestSupport.identifyVictim;
+import static org.loive.workflow.ProcessTestSupport.instanceOf;
 import static org.loive.workflow.ProcessTestSupport.instancesOf;
 import static org.loive.workflow.ProcessTestSupport.openAll;
 import static org.loive.workflow.ProcessTestSupport.openTasks;
@@ -35,7 +40,7 @@ class CaseEventsProcessTest extends ProcessTestCase {
 
 
 	@Test
-	void consentWithdrawnWhileServicesAreUnderwayEndsEveryProcessOfTheCase() {
+	void consentWithdrawnWhileServicesAreUnderwayStopsThemButNotProtectionNorTheCase() {
 		ProcessInstance referral = hotlineReport(1);
 		identifyVictim(referral, false);
 		waitsFor(referral, NOTIFY_GUARDIAN, "commune");
@@ -43,26 +48,72 @@ class CaseEventsProcessTest extends ProcessTestCase {
 		assessRisk(referral, "threatsReceived", "traffickersKnowWhereabouts");
 		planSupport(referral, "a", "d");
 		assertThat(referral).isWaitingAt(PROTECTION, SERVICE_REFERRAL, MINOR_SERVICE_REFERRAL);
-		assertThat(instancesOf(referral, ServiceReferralProcess.KEY)).hasSize(10);
-		List<ProcessInstance> running = caseInstances(referral);
-		assertThat(running).hasSize(12);
+		List<ProcessInstance> services = instancesOf(referral, ServiceReferralProcess.KEY);
+		assertThat(services).hasSize(10);
 
-		correlate(referral, MESSAGE_CONSENT_WITHDRAWN, "withdrawalReason", "PERSON_REQUEST");
+		withdrawConsent(referral);
 
-		assertThat(referral).isEnded()
-			.hasPassedInOrder(STOP_SERVICES, END_SERVICES_STOPPED)
-			.hasNotPassed(REINTEGRATION, CLOSE, END_CLOSED);
-		running.forEach(instance -> assertThat(instance).isEnded());
-		assertThat(caseInstances(referral)).isEmpty();
-		assertThat(openTasks(referral)).isEmpty();
-		running.forEach(instance -> assertThat(managementService().createJobQuery()
-			.processInstanceId(instance.getId())
-			.count()).isZero());
-		assertThat(historyService().createHistoricVariableInstanceQuery()
-			.processInstanceId(referral.getId())
-			.variableName(ReferralVariables.CASE_OUTCOME)
-			.singleResult()
-			.getValue()).isEqualTo("CONSENT_WITHDRAWN");
+		services.forEach(service -> assertThat(service).isEnded());
+		assertThat(referral).isNotEnded()
+			.hasPassed(SERVICES_CONSENT_WITHDRAWN, MINOR_SERVICES_CONSENT_WITHDRAWN, "EndEvent_MinorServicesStopped")
+			.isWaitingAt(PROTECTION)
+			.isNotWaitingAt(SERVICE_REFERRAL, MINOR_SERVICE_REFERRAL);
+		ProcessInstance protection = instanceOf(referral, ProtectionProcess.KEY);
+		done(referral, ProtectionProcess.APPLY_PROTECTION, "protectionRefused", true, "protectionMeasures", List.of(),
+				"writtenCommitmentRecorded", true);
+		assertThat(protection).isEnded();
+		waitsFor(referral, CLOSE, "health");
+		assertThat(referral).hasNotPassed(REINTEGRATION);
+		done(referral, CLOSE, ReferralVariables.CASE_OUTCOME, "CONSENT_WITHDRAWN");
+		assertThat(referral).isEnded().hasPassed(END_CLOSED);
+		assertThat(ended(referral, ReferralVariables.CASE_OUTCOME)).isEqualTo("CONSENT_WITHDRAWN");
+	}
+
+	@Test
+	void consentWithdrawnBeforeIdentificationLetsTheChainGoOnAndOffersNoSupport() {
+		ProcessInstance referral = hotlineReport(0);
+		waitsFor(referral, CLASSIFY, "police");
+		done(referral, CLASSIFY, "classification", "TRAFFICKING_SUSPECTED", "rescueNeeded", false, "crossBorderRescue",
+				false, "foreignNational", false, "duplicateOfCaseId", null);
+		receiveAndVerify(referral);
+		waitsFor(referral, IDENTIFY, "police");
+
+		withdrawConsent(referral);
+
+		waitsFor(referral, IDENTIFY, "police");
+		identifyVictimAtIdentification(referral);
+		assessRisk(referral);
+		assertThatThrownBy(() -> new ReferralForms.PlanSupport(List.of("a")).variables(
+				java.util.Map.of(ReferralVariables.CONSENT_WITHDRAWN, true, ReferralVariables.ELIGIBLE_SERVICES, List.of("a"))))
+			.isInstanceOf(org.loive.platform.InvalidRequestException.class);
+		planSupport(referral);
+		waitsFor(referral, CLOSE, "health");
+		assertThat(referral).hasNotPassed(REINTEGRATION, SERVICE_REFERRAL);
+	}
+
+	@Test
+	void consentWithdrawnDuringReintegrationStopsItAndTheCaseIsClosed() {
+		ProcessInstance referral = hotlineReport(0);
+		identifyVictim(referral, false);
+		assessRisk(referral);
+		planSupport(referral);
+		ProcessInstance reintegration = instanceOf(referral, ReintegrationProcess.KEY);
+		waitsFor(reintegration, ReintegrationProcess.RECEIVE_APPLICATION, "commune");
+
+		withdrawConsent(referral);
+
+		assertThat(reintegration).isEnded();
+		assertThat(referral).hasPassed(REINTEGRATION_CONSENT_WITHDRAWN).isWaitingAt(CLOSE);
+		assertThatThrownBy(() -> withdrawConsent(referral)).as("already withdrawn").isInstanceOf(ApiException.class);
+	}
+
+	private static void withdrawConsent(ProcessInstance referral) {
+		new ReferralWorkflow(runtimeService()).withdrawConsent(java.util.UUID.fromString(referral.getBusinessKey()),
+				"PERSON_REQUEST");
+	}
+
+	private static void identifyVictimAtIdentification(ProcessInstance referral) {
+		done(referral, IDENTIFY, "victim", true, "evidenceKinds", List.of("WITNESS_STATEMENT"), "confirmationIssued", true);
 	}
 
 	@Test
@@ -100,21 +151,6 @@ class CaseEventsProcessTest extends ProcessTestCase {
 			.processVariableValueEquals(ReferralVariables.PROVINCE, "QNG")
 			.processInstanceBusinessKey(referral.getBusinessKey())
 			.count()).isZero();
-	}
-
-	@Test
-	void consentWithdrawnBeforeIdentificationEndsTheCase() {
-		ProcessInstance referral = hotlineReport(0);
-		waitsFor(referral, CLASSIFY, "police");
-		done(referral, CLASSIFY, "classification", "TRAFFICKING_SUSPECTED", "rescueNeeded", false, "crossBorderRescue",
-				false, "foreignNational", false, "duplicateOfCaseId", null);
-		receiveAndVerify(referral);
-		waitsFor(referral, IDENTIFY, "police");
-
-		correlate(referral, MESSAGE_CONSENT_WITHDRAWN, "withdrawalReason", "PERSON_REQUEST");
-
-		assertThat(referral).isEnded().hasPassed(END_SERVICES_STOPPED).hasNotPassed(END_NOT_VICTIM, END_CLOSED);
-		assertThat(openAll(referral, IDENTIFY)).isEmpty();
 	}
 
 	private static ProcessInstance instanceWithService(List<ProcessInstance> services, String code) {

@@ -154,26 +154,29 @@ class OverdueEscalationProcessTest extends ProcessTestCase {
 		done(referral, HAND_OVER, "handedOverTo", "SOCIAL_ASSISTANCE_FACILITY");
 		overdue(referral, RepatriationProcess.REQUEST, "foreign-affairs");
 		done(referral, RepatriationProcess.REQUEST, "representationNotified", true);
+		overdue(referral, RepatriationProcess.CONFIRM, "foreign-affairs");
 		done(referral, RepatriationProcess.CONFIRM, ReferralVariables.REPATRIATED, true);
+		overdue(referral, RepatriationProcess.HAND_OVER_AT_BORDER, "border-guard");
 		done(referral, RepatriationProcess.HAND_OVER_AT_BORDER, "handedOverAtBorder", true);
 		assessRisk(referral);
 		planSupport(referral);
 		ProcessTestSupport.close(referral, "REPATRIATED");
 
 		assertThat(ESCALATIONS).extracting(Escalations.Escalation::taskKey)
-			.containsSubsequence(BORDER_RECEPTION, BORDER_VERIFICATION, HAND_OVER, RepatriationProcess.REQUEST);
+			.containsSubsequence(BORDER_RECEPTION, BORDER_VERIFICATION, HAND_OVER, RepatriationProcess.REQUEST,
+					RepatriationProcess.CONFIRM, RepatriationProcess.HAND_OVER_AT_BORDER);
 		assertThat(ESCALATIONS).filteredOn(escalation -> escalation.taskKey().equals(RepatriationProcess.REQUEST))
 			.singleElement()
 			.satisfies(escalation -> assertThat(escalation.candidateGroups()).containsExactly("foreign-affairs"));
 	}
 
 	@Test
-	void classificationIsDueTwentyFourHoursAfterTheReport() {
+	void classificationIsDueTwentyFourHoursAfterTheReportWasReceivedNotAfterItWasRegistered() {
 		clockAt(MONDAY);
-		ProcessInstance referral = hotlineReport(0);
+		ProcessInstance referral = start(Channel.HOTLINE_111, Place.INLAND, null, false, 0, MONDAY.minus(Duration.ofHours(20)));
 
 		waitsFor(referral, CLASSIFY, "police");
-		Instant due = Instant.parse("2026-03-03T02:00:00Z");
+		Instant due = MONDAY.plus(Duration.ofHours(4));
 		assertThat(instant(open(referral, CLASSIFY).getDueDate())).isEqualTo(due);
 		Job overdue = managementService().createJobQuery()
 			.processInstanceId(referral.getId())
@@ -183,10 +186,10 @@ class OverdueEscalationProcessTest extends ProcessTestCase {
 	}
 
 	@Test
-	void reintegrationDecisionIsDueAfterNineWorkingDays() {
+	void reintegrationDecisionIsDueAtTheEndOfTheNinthWorkingDay() {
 		// Opened Monday 2026-03-02 02:00Z = 09:00 in Vietnam. The days after it that are working days: Tue 3, Wed 4,
 		// Thu 5, Fri 6, (weekend 7-8 skipped) Mon 9, Tue 10, Wed 11, Thu 12, Fri 13 (no holiday in March 2026).
-		// The 9th is Friday 2026-03-13, due at the same time of day: 09:00 in Vietnam = 02:00Z.
+		// The 9th is Friday 2026-03-13, due by the end of that day in Vietnam.
 		clockAt(MONDAY);
 		ProcessInstance referral = hotlineReport(0);
 		identifyVictim(referral, false);
@@ -198,7 +201,86 @@ class OverdueEscalationProcessTest extends ProcessTestCase {
 
 		waitsFor(reintegration, ReintegrationProcess.DECIDE, "health");
 		assertThat(instant(open(referral, ReintegrationProcess.DECIDE).getDueDate()))
-			.isEqualTo(Instant.parse("2026-03-13T02:00:00Z"));
+			.as("without the application's day, from the day the commune recorded it: the end of the 9th working day")
+			.isEqualTo(Instant.parse("2026-03-13T16:59:59Z"));
+	}
+
+	@Test
+	void reintegrationDecisionIsDueNineWorkingDaysAfterTheDayTheApplicationWasReceived() {
+		// Received Friday 2026-02-27, recorded on Monday 2026-03-02. Working days after the 27th: Mon 2, Tue 3, Wed 4,
+		// Thu 5, Fri 6, Mon 9, Tue 10, Wed 11, Thu 12: due at the end of Thursday 2026-03-12 in Vietnam (16:59:59Z),
+		// a day before the nine working days counted from the step.
+		clockAt(MONDAY);
+		ProcessInstance referral = hotlineReport(0);
+		identifyVictim(referral, false);
+		assessRisk(referral);
+		planSupport(referral);
+		ProcessInstance reintegration = instanceOf(referral, ReintegrationProcess.KEY);
+		done(referral, ReintegrationProcess.RECEIVE_APPLICATION, "applicationReceived", true,
+				ReferralVariables.APPLICATION_RECEIVED_ON, "2026-02-27");
+
+		waitsFor(reintegration, ReintegrationProcess.DECIDE, "health");
+		Instant due = Instant.parse("2026-03-12T16:59:59Z");
+		assertThat(instant(open(referral, ReintegrationProcess.DECIDE).getDueDate())).isEqualTo(due);
+		assertThat(instant(managementService().createJobQuery().processInstanceId(reintegration.getId())
+			.activityId("Timer_DecideReintegrationOverdue").singleResult().getDuedate())).isEqualTo(due);
+	}
+
+	@Test
+	void protectionReviewIsDueThirtyDaysAfterProtectionAndEscalatedWhenOverdue() {
+		clockAt(MONDAY);
+		ProcessInstance referral = hotlineReport(0);
+		identifyVictim(referral, false);
+		assessRisk(referral, "relativesThreatened");
+		done(referral, ProtectionProcess.APPLY_PROTECTION, "protectionRefused", false, "protectionMeasures",
+				List.of("SAFE_REFUGE"), "writtenCommitmentRecorded", false);
+		ProcessInstance protection = instanceOf(referral, ProtectionProcess.KEY);
+		Job review = managementService().createJobQuery().processInstanceId(protection.getId())
+			.activityId(ProtectionProcess.REVIEW_DUE).singleResult();
+		assertThat(instant(review.getDuedate())).isEqualTo(MONDAY.plus(Duration.ofDays(30)));
+		clockAt(MONDAY.plus(Duration.ofDays(30)));
+		managementService().executeJob(review.getId());
+		ESCALATIONS.clear();
+
+		overdue(referral, ProtectionProcess.REVIEW_PROTECTION, "police");
+
+		assertThat(protection).hasPassed("Timer_ReviewProtectionOverdue", "EndEvent_ReviewProtectionOverdue");
+	}
+
+	@Test
+	void foreignRescueCoordinationIsEscalatedWhenOverdue() {
+		clockAt(MONDAY);
+		ProcessInstance referral = start(Channel.HOTLINE_111, Place.INLAND, true, 0);
+		done(referral, CLASSIFY, "classification", "TRAFFICKING_SUSPECTED", "rescueNeeded", true, "crossBorderRescue",
+				true, "foreignNational", false, "duplicateOfCaseId", null);
+		ProcessInstance rescue = instanceOf(referral, RescueProcess.KEY);
+		waitsFor(rescue, RescueProcess.COORDINATE_FOREIGN_RESCUE, "foreign-affairs");
+		// P2D in working days from Monday 09:00: Wednesday 09:00.
+		assertThat(instant(open(referral, RescueProcess.COORDINATE_FOREIGN_RESCUE).getDueDate()))
+			.isEqualTo(MONDAY.plus(Duration.ofDays(2)));
+
+		overdue(referral, RescueProcess.COORDINATE_FOREIGN_RESCUE, "foreign-affairs");
+
+		assertThat(rescue).hasPassed("Timer_CoordinateForeignRescueOverdue", "EndEvent_CoordinateForeignRescueOverdue");
+	}
+
+	@Test
+	void declinedReferralReviewAndExtensionDecisionAreEscalatedWhenOverdue() {
+		clockAt(MONDAY);
+		ProcessInstance referral = hotlineReport(0);
+		identifyVictim(referral, false);
+		assessRisk(referral);
+		planSupport(referral, "a");
+		done(referral, ServiceReferralProcess.RESPOND, "referralAccepted", false, "declineReason", "NO_CAPACITY");
+		overdue(referral, ServiceReferralProcess.REVIEW_DECLINED, "health");
+		done(referral, ServiceReferralProcess.REVIEW_DECLINED, "reassigned", true, ReferralVariables.PROVIDER_AGENCY,
+				"health");
+		done(referral, ServiceReferralProcess.RESPOND, "referralAccepted", true, "declineReason", null);
+		done(referral, ServiceReferralProcess.DELIVER, "serviceOutcome", "PARTIALLY_DELIVERED", "extensionRequested", true);
+		overdue(referral, ServiceReferralProcess.DECIDE_EXTENSION, "health");
+
+		assertThat(ESCALATIONS).extracting(Escalations.Escalation::taskKey)
+			.containsExactly(ServiceReferralProcess.REVIEW_DECLINED, ServiceReferralProcess.DECIDE_EXTENSION);
 	}
 
 	@Test

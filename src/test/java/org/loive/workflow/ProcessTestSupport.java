@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.loive.platform.Vietnam;
 import org.loive.platform.WorkingCalendar;
 import org.loive.support.TestEngines;
 import org.springframework.core.io.ClassPathResource;
@@ -24,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
@@ -55,7 +57,6 @@ final class ProcessTestSupport {
 			beans.put("intakeRoutingDelegate", new IntakeRoutingDelegate());
 			beans.put("riskLevelDelegate", new RiskLevelDelegate());
 			beans.put("supportEligibilityDelegate", new SupportEligibilityDelegate());
-			beans.put("consentWithdrawalDelegate", new ConsentWithdrawalDelegate());
 			beans.put("caseTransferDelegate", new CaseTransferDelegate());
 			beans.put("overdueEscalationDelegate", new OverdueEscalationDelegate(ProcessTestSupport::raise));
 			beans.put("stepDeadlines", new StepDeadlines(calendar));
@@ -80,28 +81,28 @@ final class ProcessTestSupport {
 		return new ProcessEngineCoverageExtension().useProcessEngine(engine());
 	}
 
-	/** Starts a case as intake does, with {@code minors} accompanying minors. */
+	/** Starts a case as intake does, with {@code minors} accompanying minors, the report received now. */
 	static ProcessInstance start(Channel channel, Place place, boolean immediateDanger, int minors) {
-		UUID caseId = UUID.randomUUID();
-		List<String> minorIds = new ArrayList<>();
+		return start(channel, place, null, immediateDanger, minors);
+	}
+
+	/** Starts a case of a person who came back from abroad ({@code returnMode} null: not recorded). */
+	static ProcessInstance start(Channel channel, Place place, ReturnMode returnMode, boolean immediateDanger,
+			int minors) {
+		return start(channel, place, returnMode, immediateDanger, minors, ClockUtil.getCurrentTime().toInstant());
+	}
+
+	/** Starts a case as intake does, through {@link ReferralWorkflow#start}, the report received at {@code receivedAt}. */
+	static ProcessInstance start(Channel channel, Place place, ReturnMode returnMode, boolean immediateDanger, int minors,
+			Instant receivedAt) {
+		List<UUID> minorIds = new ArrayList<>();
 		for (int i = 0; i < minors; i++) {
-			minorIds.add(UUID.randomUUID().toString());
+			minorIds.add(UUID.randomUUID());
 		}
-		return runtimeService().startProcessInstanceByKey(ReferralProcess.KEY, caseId.toString(),
-				Variables.createVariables()
-					.putValue(ReferralVariables.CASE_ID, caseId.toString())
-					.putValue(ReferralVariables.REFERENCE, "QNG-2026-000001")
-					.putValue(ReferralVariables.CHANNEL, channel.name())
-					.putValue(ReferralVariables.PLACE, place.name())
-					.putValue(ReferralVariables.AREA, "QNG")
-					.putValue(ReferralVariables.PROVINCE, "QNG")
-					.putValue(ReferralVariables.IMMEDIATE_DANGER, immediateDanger)
-					.putValue(ReferralVariables.VICTIM_ID, UUID.randomUUID().toString())
-					.putValue(ReferralVariables.MINOR_IDS, minorIds)
-					.putValue(ReferralVariables.RESCUE_NEEDED, immediateDanger)
-					.putValue(ReferralVariables.CROSS_BORDER_RESCUE, false)
-					.putValue(ReferralVariables.FOREIGN_NATIONAL, false)
-					.putValue(ReferralVariables.REPATRIATED, false));
+		String id = new ReferralWorkflow(runtimeService()).start(new ReferralWorkflow.Referral(UUID.randomUUID(),
+				"QNG-2026-000001", channel, place, returnMode, "QNG", "QNG", receivedAt, immediateDanger, UUID.randomUUID(),
+				minorIds));
+		return runtimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
 	}
 
 	/** A hotline report from inland, classified by the police. */
@@ -270,7 +271,8 @@ final class ProcessTestSupport {
 		assertThat(referral).isWaitingAt(ReferralProcess.REINTEGRATION);
 		ProcessInstance reintegration = instanceOf(referral, ReintegrationProcess.KEY);
 		waitsFor(reintegration, ReintegrationProcess.RECEIVE_APPLICATION, "commune");
-		done(referral, ReintegrationProcess.RECEIVE_APPLICATION, "applicationReceived", true);
+		done(referral, ReintegrationProcess.RECEIVE_APPLICATION, "applicationReceived", true,
+				ReferralVariables.APPLICATION_RECEIVED_ON, ClockUtil.getCurrentTime().toInstant().atZone(Vietnam.ZONE).toLocalDate().toString());
 		waitsFor(reintegration, ReintegrationProcess.DECIDE, "health");
 		done(referral, ReintegrationProcess.DECIDE, "reintegrationApproved", true);
 		waitsFor(reintegration, ReintegrationProcess.FOLLOW_UP_VISIT, "commune");
@@ -287,6 +289,15 @@ final class ProcessTestSupport {
 	}
 
 	// ----- events from outside the tasks -----
+
+	/** The last value of a variable of an ended process instance, from history. */
+	static Object ended(ProcessInstance instance, String variable) {
+		return historyService().createHistoricVariableInstanceQuery()
+			.processInstanceId(instance.getId())
+			.variableName(variable)
+			.singleResult()
+			.getValue();
+	}
 
 	/** Correlates a message to the case by its business key, as ReferralWorkflow does. */
 	static void correlate(ProcessInstance referral, String message, Object... variables) {

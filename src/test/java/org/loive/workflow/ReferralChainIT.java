@@ -183,7 +183,7 @@ class ReferralChainIT extends IntegrationTest {
 
 	static String referral(String channel, String minors) {
 		return """
-				{"channel":"%s","area":"QNG","receivedAt":"2026-11-20T08:30:00Z","immediateDanger":false,
-				 "accompanyingMinors":%s}""".formatted(channel, minors);
+				{"channel":"%s","area":"QNG","receivedAt":"%s","immediateDanger":false,
+				 "accompanyingMinors":%s}""".formatted(channel, JUST_RECEIVED, minors);
 	}
 }

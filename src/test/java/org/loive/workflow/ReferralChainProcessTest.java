@@ -41,7 +41,7 @@ class ReferralChainProcessTest extends ProcessTestCase {
 		assertThat(openAll(referral, ServiceReferralProcess.RESPOND)).extracting(task -> task.getName()).hasSize(2);
 		for (int i = 0; i < 2; i++) {
 			done(referral, ServiceReferralProcess.RESPOND, "referralAccepted", true);
-			done(referral, ServiceReferralProcess.DELIVER, "serviceOutcome", "DELIVERED");
+			done(referral, ServiceReferralProcess.DELIVER, "serviceOutcome", "DELIVERED", "extensionRequested", false);
 		}
 		assertThat(referral).isWaitingAt(REINTEGRATION);
 		done(referral, ReintegrationProcess.RECEIVE_APPLICATION);

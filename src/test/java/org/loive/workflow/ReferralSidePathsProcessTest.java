@@ -16,6 +16,7 @@ import static org.loive.workflow.ProcessTestSupport.assessRisk;
 import static org.loive.workflow.ProcessTestSupport.caseInstances;
 import static org.loive.workflow.ProcessTestSupport.close;
 import static org.loive.workflow.ProcessTestSupport.done;
+import static org.loive.workflow.ProcessTestSupport.ended;
 import static org.loive.workflow.ProcessTestSupport.hotlineReport;
 import static org.loive.workflow.ProcessTestSupport.identify;
 import static org.loive.workflow.ProcessTestSupport.identifyVictim;
@@ -52,13 +53,16 @@ class ReferralSidePathsProcessTest extends ProcessTestCase {
 		waitsFor(referral, FURTHER_VERIFICATION, "police");
 		done(referral, FURTHER_VERIFICATION, "evidenceFound", false);
 		waitsFor(referral, IDENTIFY, "police");
-		done(referral, IDENTIFY, "victim", false, "evidenceKinds", List.of(), "confirmationIssued", false);
+		done(referral, IDENTIFY, "victim", false, "evidenceKinds", List.of(), "confirmationIssued", false,
+				"personNotified", true, ReferralVariables.REFERRED_TO, "SOCIAL_ASSISTANCE_FACILITY");
 
 		assertThat(referral).isEnded()
 			.hasPassedInOrder(CLASSIFY, RECEIVE_PERSON, INITIAL_VERIFICATION, FURTHER_VERIFICATION, IDENTIFY,
 					END_NOT_VICTIM)
 			.hasNotPassed(RESCUE, HAND_OVER, ASSESS_RISK, PLAN_SUPPORT, END_CLOSED);
 		assertThat(caseInstances(referral)).isEmpty();
+		assertThat(ended(referral, ReferralVariables.CASE_OUTCOME)).isEqualTo("NOT_A_VICTIM");
+		assertThat(ended(referral, ReferralVariables.REFERRED_TO)).isEqualTo("SOCIAL_ASSISTANCE_FACILITY");
 	}
 
 	@Test
@@ -67,9 +71,11 @@ class ReferralSidePathsProcessTest extends ProcessTestCase {
 
 		waitsFor(referral, CLASSIFY, "police");
 		done(referral, CLASSIFY, "classification", "OTHER_MATTER", "rescueNeeded", false, "crossBorderRescue", false,
-				"foreignNational", false, "duplicateOfCaseId", null);
+				"foreignNational", false, "duplicateOfCaseId", null, ReferralVariables.REFERRED_TO, "LABOUR_AUTHORITY");
 
 		assertThat(referral).isEnded().hasPassed(END_REFERRED_OUT).hasNotPassed(RECEIVE_PERSON, END_DUPLICATE);
+		assertThat(ended(referral, ReferralVariables.CASE_OUTCOME)).isEqualTo("REFERRED_OUT");
+		assertThat(ended(referral, ReferralVariables.REFERRED_TO)).isEqualTo("LABOUR_AUTHORITY");
 	}
 
 	@Test
@@ -81,6 +87,7 @@ class ReferralSidePathsProcessTest extends ProcessTestCase {
 				"foreignNational", false, "duplicateOfCaseId", UUID.randomUUID().toString());
 
 		assertThat(referral).isEnded().hasPassed(END_DUPLICATE).hasNotPassed(RECEIVE_PERSON, END_REFERRED_OUT);
+		assertThat(ended(referral, ReferralVariables.CASE_OUTCOME)).isEqualTo("DUPLICATE");
 	}
 
 	@Test

@@ -49,7 +49,7 @@ class TaskApiIT extends IntegrationTest {
 	@Test
 	void secondCompletionOfTheSameTaskIsAConflict() {
 		JsonNode task = openTask(newReferral("POLICE").get("caseId").asText(), "police.qng");
-		String body = "{\"decision\":{\"classification\":\"OTHER_MATTER\"}}";
+		String body = "{\"decision\":{\"classification\":\"OTHER_MATTER\",\"referredTo\":\"POLICE_OTHER_OFFENCE\"}}";
 
 		assertThat(Api.post(complete(task), token("police.qng"), body).status()).isEqualTo(200);
 		Reply again = Api.post(complete(task), token("police.qng"), body);
@@ -132,8 +132,8 @@ class TaskApiIT extends IntegrationTest {
 	static JsonNode newReferral(String channel) {
 		Reply reply = Api.post("/api/v1/referrals", token(channel.equals("BORDER_GUARD") ? "border.qng" : "police.qng"),
 				"""
-						{"channel":"%s","area":"QNG","receivedAt":"2026-11-20T08:30:00Z","immediateDanger":false}"""
-					.formatted(channel));
+						{"channel":"%s","area":"QNG","receivedAt":"%s","immediateDanger":false}"""
+					.formatted(channel, JUST_RECEIVED));
 		assertThat(reply.status()).isEqualTo(201);
 		return reply.body();
 	}

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.decisionService;
@@ -22,19 +22,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reposit
 
 /**
  * Every user task of the deployed processes is offered to an agency and has a deadline from table
- * step-deadlines, with a non-interrupting overdue timer, except the steps deliberately left without one.
+ * step-deadlines, with a non-interrupting overdue timer; every waiting timer takes its date from the same table.
  */
 class UserTaskDeadlinesProcessTest extends ProcessTestCase {
 
 	private static final List<String> PROCESSES = List.of(ReferralProcess.KEY, RescueProcess.KEY, ProtectionProcess.KEY,
 			ServiceReferralProcess.KEY, ReintegrationProcess.KEY, RepatriationProcess.KEY);
-
-	/** Steps that wait on others (a foreign authority, a review date, a decision abroad): no deadline by design. */
-	private static final Set<String> WITHOUT_DEADLINE = Set.of(RescueProcess.COORDINATE_FOREIGN_RESCUE,
-			ProtectionProcess.REVIEW_PROTECTION, ServiceReferralProcess.REVIEW_DECLINED, RepatriationProcess.CONFIRM,
-			RepatriationProcess.HAND_OVER_AT_BORDER);
-
-
 
 	@Test
 	void everyUserTaskIsOfferedToAnAgencyOrToTheAgencyTheCaseNames() {
@@ -50,34 +43,30 @@ class UserTaskDeadlinesProcessTest extends ProcessTestCase {
 	}
 
 	@Test
-	void everyUserTaskHasItsOwnDueDateExceptTheStepsDeliberatelyWithoutDeadline() {
-		List<String> ids = userTasks().stream().map(UserTask::getId).toList();
-		assertThat(ids).containsAll(WITHOUT_DEADLINE);
+	void everyUserTaskHasItsOwnDueDate() {
 		for (UserTask task : userTasks()) {
-			if (WITHOUT_DEADLINE.contains(task.getId())) {
-				assertThat(task.getCamundaDueDate()).as("due date of %s", task.getId()).isNull();
-			}
-			else {
-				assertThat(task.getCamundaDueDate()).as("due date of %s", task.getId()).isEqualTo(dueDate(task));
-			}
+			assertThat(task.getCamundaDueDate()).as("due date of %s", task.getId()).isEqualTo(dueDate(task.getId()));
 		}
 	}
 
 	@Test
 	void everyDueDateHasExactlyOneRuleInStepDeadlines() {
-		for (UserTask task : tasksWithDeadline()) {
-			DmnDecisionTableResult rules = decisionService().evaluateDecisionTableByKey(Decisions.STEP_DEADLINES,
-					Variables.createVariables().putValue("step", task.getId()));
-			assertThat(rules).as("rules of step-deadlines for %s", task.getId()).hasSize(1);
-			String duration = rules.getSingleResult().getEntry("duration");
-			assertThat(Duration.parse(duration)).as("duration of %s", task.getId()).isPositive();
-			assertThat((String) rules.getSingleResult().getEntry("calendar")).isIn("CALENDAR", "WORKING");
+		for (UserTask task : userTasks()) {
+			if (task.getId().equals(ServiceReferralProcess.DELIVER)) {
+				for (SupportService service : SupportService.values()) {
+					assertOneRule(task.getId(), service.code(), false);
+					assertOneRule(task.getId(), service.code(), true);
+				}
+			}
+			else {
+				assertOneRule(task.getId(), null, false);
+			}
 		}
 	}
 
 	@Test
-	void everyStepWithADeadlineHasANonInterruptingOverdueTimerAtTheSameDate() {
-		for (UserTask task : tasksWithDeadline()) {
+	void everyStepHasANonInterruptingOverdueTimerAtTheSameDate() {
+		for (UserTask task : userTasks()) {
 			Collection<BoundaryEvent> boundaries = task.getModelInstance().getModelElementsByType(BoundaryEvent.class);
 			List<BoundaryEvent> timers = boundaries.stream()
 				.filter(boundary -> boundary.getAttachedTo().getId().equals(task.getId()))
@@ -86,7 +75,24 @@ class UserTaskDeadlinesProcessTest extends ProcessTestCase {
 			BoundaryEvent timer = timers.get(0);
 			assertThat(timer.cancelActivity()).as("%s interrupts", timer.getId()).isFalse();
 			TimerEventDefinition definition = (TimerEventDefinition) timer.getEventDefinitions().iterator().next();
-			assertThat(definition.getTimeDate().getTextContent()).as("date of %s", timer.getId()).isEqualTo(dueDate(task));
+			assertThat(definition.getTimeDate().getTextContent()).as("date of %s", timer.getId())
+				.isEqualTo(dueDate(task.getId()));
+		}
+	}
+
+	@Test
+	void everyWaitingTimerTakesItsDateFromStepDeadlines() {
+		List<IntermediateCatchEvent> waits = models().stream()
+			.flatMap(model -> model.getModelElementsByType(IntermediateCatchEvent.class).stream())
+			.filter(event -> event.getEventDefinitions().iterator().next() instanceof TimerEventDefinition)
+			.toList();
+		assertThat(waits).extracting(IntermediateCatchEvent::getId)
+			.containsExactlyInAnyOrder(ProtectionProcess.REVIEW_DUE, ReintegrationProcess.NEXT_VISIT_DUE);
+		for (IntermediateCatchEvent wait : waits) {
+			TimerEventDefinition definition = (TimerEventDefinition) wait.getEventDefinitions().iterator().next();
+			assertThat(definition.getTimeDate().getTextContent()).as("date of %s", wait.getId())
+				.isEqualTo(dueDate(wait.getId()));
+			assertOneRule(wait.getId(), null, false);
 		}
 	}
 
@@ -95,26 +101,34 @@ class UserTaskDeadlinesProcessTest extends ProcessTestCase {
 		assertThat(userTasks()).extracting(UserTask::getId).containsExactlyInAnyOrderElementsOf(TaskForms.taskKeys());
 	}
 
-	private static String dueDate(UserTask task) {
-		return "${stepDeadlines.dueDate(execution, '" + task.getId() + "')}";
+	private static void assertOneRule(String step, String service, boolean extended) {
+		DmnDecisionTableResult rules = decisionService().evaluateDecisionTableByKey(Decisions.STEP_DEADLINES,
+				Variables.createVariables().putValue("step", step).putValue("service", service).putValue("extended", extended));
+		assertThat(rules).as("rules of step-deadlines for %s %s", step, service == null ? "" : service).hasSize(1);
+		assertThat(Duration.parse(rules.getSingleResult().getEntry("duration"))).as("duration of %s", step).isPositive();
+		assertThat((String) rules.getSingleResult().getEntry("calendar")).isIn("CALENDAR", "WORKING", "SAME_DAY");
 	}
 
-	private static List<UserTask> tasksWithDeadline() {
-		return userTasks().stream().filter(task -> !WITHOUT_DEADLINE.contains(task.getId())).toList();
+	private static String dueDate(String step) {
+		return "${stepDeadlines.dueDate(execution, '" + step + "')}";
 	}
 
 	/** The user tasks of the six deployed processes, those inside sub-processes included. */
 	private static List<UserTask> userTasks() {
-		List<UserTask> tasks = new ArrayList<>();
+		List<UserTask> tasks = models().stream().flatMap(model -> model.getModelElementsByType(UserTask.class).stream()).toList();
+		assertThat(tasks).hasSize(26);
+		return tasks;
+	}
+
+	private static List<BpmnModelInstance> models() {
+		List<BpmnModelInstance> models = new ArrayList<>();
 		for (String key : PROCESSES) {
 			ProcessDefinition definition = repositoryService().createProcessDefinitionQuery()
 				.processDefinitionKey(key)
 				.latestVersion()
 				.singleResult();
-			BpmnModelInstance model = repositoryService().getBpmnModelInstance(definition.getId());
-			tasks.addAll(model.getModelElementsByType(UserTask.class));
+			models.add(repositoryService().getBpmnModelInstance(definition.getId()));
 		}
-		assertThat(tasks).hasSize(25);
-		return tasks;
+		return models;
 	}
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.loive.platform.InvalidRequestException;
@@ -70,15 +69,15 @@ public class Forms {
 			value = json.treeToValue(body, type);
 		}
 		catch (JsonMappingException e) {
-			return new Bound<>(null, Map.of(InvalidRequestException.fieldPath(e), problems.message(e instanceof UnrecognizedPropertyException
-					? "problem.field.unknown" : "problem.field.wrong-type")));
+			return new Bound<>(null, Map.of(InvalidRequestException.fieldPath(e),
+					problems.message(InvalidRequestException.messageKey(e))));
 		}
 		catch (JsonProcessingException e) {
 			return new Bound<>(null, Map.of("", problems.message("problem.field.wrong-type")));
 		}
 		Map<String, String> errors = new LinkedHashMap<>();
 		for (ConstraintViolation<T> violation : validator.validate(value)) {
-			String path = violation.getPropertyPath().toString().replaceFirst("Valid$", "").replaceAll("\\.<[^>]+>", "");
+			String path = InvalidRequestException.fieldOf(violation.getPropertyPath().toString()).replaceAll("\\.<[^>]+>", "");
 			errors.putIfAbsent(path, problems.message(violation.getMessage()));
 		}
 		return new Bound<>(errors.isEmpty() ? value : null, errors);
@@ -123,9 +122,18 @@ public class Forms {
 		ShownWhen condition = field.shownWhen();
 		String kind = field.kind() == Form.Kind.CHOICE && options.size() > MAX_RADIOS ? "SELECT" : field.kind().name();
 		return new FormView.FieldView(path, id(path), label(field, locale), help(field, locale), kind,
-				inputType(field), field.required(), options, entered.isEmpty() ? null : entered.get(0), errors.get(path),
+				inputType(field), field.required(), options, entered.isEmpty() ? null : entered.get(0), error(field, path, errors),
 				field.maxLength(), children, items, template, condition == null ? null : id(prefix + condition.field()),
 				condition == null ? null : String.join(",", condition.is()));
+	}
+
+	/** The field's error; for a list of choices, also that of one of its values ({@code forms[1]}, a bad code). */
+	private static String error(Form.Field field, String path, Map<String, String> errors) {
+		if (errors.containsKey(path) || field.kind() != Form.Kind.CHOICES) {
+			return errors.get(path);
+		}
+		return errors.entrySet().stream().filter(error -> error.getKey().startsWith(path + "[")).map(Map.Entry::getValue)
+			.findFirst().orElse(null);
 	}
 
 	private List<FormView.Choice> options(Form.Field field, Map<String, List<FormView.Choice>> choices, Locale locale) {

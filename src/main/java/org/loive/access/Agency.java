@@ -17,7 +17,10 @@ public enum Agency {
 	LABOUR("labour", "Sở Nội vụ (lao động, việc làm)", "Home affairs department (labour, employment)"),
 	WOMENS_UNION("womens-union", "Hội Liên hiệp Phụ nữ", "Women's Union"),
 	YOUTH_UNION("youth-union", "Đoàn Thanh niên", "Youth Union"),
-	SOCIAL_POLICY_BANK("social-policy-bank", "Ngân hàng Chính sách xã hội", "Bank for Social Policies");
+	SOCIAL_POLICY_BANK("social-policy-bank", "Ngân hàng Chính sách xã hội", "Bank for Social Policies"),
+	// the justice agencies that record criminal cases besides the police
+	PROCURACY("procuracy", "Viện kiểm sát nhân dân", "People's Procuracy"),
+	COURT("court", "Tòa án nhân dân", "People's Court");
 
 	private final String group;
 	private final String nameVi;

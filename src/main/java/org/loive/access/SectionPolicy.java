@@ -6,6 +6,7 @@ import java.util.Optional;
 import static org.loive.access.Agency.BORDER_GUARD;
 import static org.loive.access.Agency.COMMUNE;
 import static org.loive.access.Agency.EDUCATION;
+import static org.loive.access.Agency.COURT;
 import static org.loive.access.Agency.FOREIGN_AFFAIRS;
 import static org.loive.access.Agency.HEALTH;
 import static org.loive.access.Agency.LABOUR;
@@ -14,6 +15,7 @@ import static org.loive.access.Agency.POLICE;
 import static org.loive.access.Agency.SOCIAL_POLICY_BANK;
 import static org.loive.access.Agency.WOMENS_UNION;
 import static org.loive.access.Agency.YOUTH_UNION;
+import static org.loive.access.Agency.PROCURACY;
 
 /**
  * The section-by-agency matrix of {@code docs/authorization-matrix.md}: which sections of a person an involved
@@ -23,6 +25,8 @@ import static org.loive.access.Agency.YOUTH_UNION;
  * The providers of schooling, vocational training, jobs and loans have no duty of their own under the law's chain:
  * they see who the person is and how to reach them, and only with the person's consent; never the story, the
  * health or the legal details, which a school, a job or a loan does not need.
+ * The procuracy and the court get no section: they record criminal cases, which hold no victim data, and
+ * receive the evidence from the police's file under the Criminal Procedure Code, not from the vault.
  */
 final class SectionPolicy {
 
@@ -43,7 +47,9 @@ final class SectionPolicy {
 			Map.entry(LABOUR, PROVIDER),
 			Map.entry(WOMENS_UNION, PROVIDER),
 			Map.entry(YOUTH_UNION, PROVIDER),
-			Map.entry(SOCIAL_POLICY_BANK, PROVIDER));
+			Map.entry(SOCIAL_POLICY_BANK, PROVIDER),
+			Map.entry(PROCURACY, Map.of()),
+			Map.entry(COURT, Map.of()));
 
 	private SectionPolicy() {
 	}

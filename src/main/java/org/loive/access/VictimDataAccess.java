@@ -160,6 +160,41 @@ public class VictimDataAccess {
 		audit.record(event(action, officer, scope, personId, sections).purpose(purpose));
 	}
 
+	/**
+	 * A read of criminal cases, which hold official numbers, codes and dates but no victim data: caseworkers and
+	 * supervisors of the case's province. Allowed or refused, it is on record.
+	 */
+	@Transactional
+	public void authorizeCriminalCaseRead(Officer officer, String province, AuditEvent event) {
+		if (!officer.hasRole(Officer.CASEWORKER) && !officer.hasRole(Officer.SUPERVISOR)) {
+			throw deny(event, "access.criminal-case.role");
+		}
+		requireCriminalCaseProvince(officer, province, event);
+		audit.record(event);
+	}
+
+	/**
+	 * Recording on a criminal case of the officer's province: a caseworker of the agency whose act it is (the
+	 * police initiate, solve and link victims' cases, the procuracy prosecutes, the court tries). Every province
+	 * given (the criminal case's, a linked referral case's) must be the officer's. On record.
+	 */
+	@Transactional
+	public void authorizeCriminalCaseRecord(Officer officer, Agency agency, AuditEvent event, String... provinces) {
+		if (!officer.hasRole(Officer.CASEWORKER) || !officer.belongsTo(agency.group())) {
+			throw deny(event, "access.criminal-case.agency", agency.label());
+		}
+		for (String province : provinces) {
+			requireCriminalCaseProvince(officer, province, event);
+		}
+		audit.record(event);
+	}
+
+	private void requireCriminalCaseProvince(Officer officer, String province, AuditEvent event) {
+		if (officer.province() == null || !officer.province().equals(province)) {
+			throw deny(event, "access.criminal-case.other-area", province);
+		}
+	}
+
 	/** Role, area and involvement: the checks every caseworker action on victim data passes first. */
 	private Map<String, String> involvedAgencies(Officer officer, CaseScope scope, AuditEvent event) {
 		requireRoleAndProvince(Officer.CASEWORKER, officer, scope, event);

@@ -18,7 +18,13 @@ public enum AuditAction {
 	TASK_COMPLETE,
 	CASE_REGISTER,
 	CASE_TRANSFER,
+	/** proceedings recorded on a referral case before criminal cases were records of their own (V8) */
 	CASE_PROCEEDINGS,
+	CRIMINAL_CASE_CREATE,
+	CRIMINAL_CASE_READ,
+	CRIMINAL_CASE_LINK,
+	CRIMINAL_CASE_UNLINK,
+	CRIMINAL_CASE_MILESTONE,
 	AUDIT_EXPORT,
 	AUDIT_DISCLOSURE,
 	AUDIT_REVIEW,

@@ -36,6 +36,7 @@ class DevStackBanner implements ApplicationListener<ApplicationReadyEvent> {
 				  Người dùng mẫu / demo users (mật khẩu / password "demo"):
 				    police.qng  border.qng  health.qng  legalaid.qng  commune.qng  foreignaffairs.qng   (cán bộ / caseworkers, QNG)
 				    education.qng  labour.qng  womensunion.qng  youthunion.qng  socialbank.qng   (cơ sở cung cấp dịch vụ / providers, QNG)
+				    procuracy.qng  court.qng   (viện kiểm sát, tòa án / procuracy, court, QNG: vụ án hình sự / criminal cases)
 				    supervisor.qng (lãnh đạo / supervisor)   auditor (thanh tra)   admin   police.gli (GLI)
 				  Lấy token / get a token:
 				    curl -d client_id=loive-cli -d grant_type=password -d username=police.qng -d password=demo \\

@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Size;
 import org.loive.access.Areas;
 import org.loive.access.KnownArea;
 import org.loive.access.Officer;
-import org.loive.workflow.ReferralWorkflow;
 import org.loive.workflow.Stage;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,9 +40,6 @@ class CaseController {
 
 	record Transfer(@Schema(example = "GLI") @NotNull(message = "validation.required")
 			@Pattern(regexp = Areas.PATTERN, message = "validation.area") @KnownArea String area) {
-	}
-
-	record ProceedingsMilestone(@NotNull(message = "validation.required") ReferralWorkflow.Proceedings milestone) {
 	}
 
 	private final Cases cases;
@@ -86,13 +82,5 @@ class CaseController {
 	@Operation(summary = "Chuyển hồ sơ sang tỉnh khác / Transfer the case to another province")
 	void transfer(@PathVariable UUID caseId, @Valid @RequestBody Transfer body, @Parameter(hidden = true) Officer officer) {
 		cases.transfer(caseId, body.area(), officer);
-	}
-
-	@PostMapping("/{caseId}/proceedings")
-	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "Ghi nhận mốc tố tụng: khởi tố, truy tố, xét xử / Record a milestone of criminal proceedings")
-	void proceedings(@PathVariable UUID caseId, @Valid @RequestBody ProceedingsMilestone body,
-			@Parameter(hidden = true) Officer officer) {
-		cases.recordProceedings(caseId, body.milestone(), officer);
 	}
 }

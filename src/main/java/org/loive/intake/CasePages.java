@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.loive.access.Officer;
+import org.loive.criminal.CriminalCases;
 import org.loive.platform.web.Form;
 import org.loive.platform.web.FormView;
 import org.loive.platform.web.Forms;
@@ -30,13 +31,12 @@ import java.util.UUID;
 
 /**
  * The cases of the province in the browser: the list, the case page without victim data (its chain, the
- * diagram with the current steps), and what caseworkers and supervisors record on a case. Every page calls
- * the service {@code /api/v1/cases} calls.
+ * diagram with the current steps, the criminal cases it belongs to), and what caseworkers and supervisors record
+ * on a case. Every page calls the service {@code /api/v1/cases} calls.
  */
 @PageController
 class CasePages {
 
-	static final Form PROCEEDINGS = Form.of(CaseController.ProceedingsMilestone.class);
 	static final Form WITHDRAWAL = Form.of(CaseController.ConsentWithdrawal.class);
 	static final Form TRANSFER = Form.of(CaseController.Transfer.class);
 	static final int PAGE_SIZE = 50;
@@ -47,11 +47,13 @@ class CasePages {
 	private final Cases cases;
 	private final CaseDiagrams diagrams;
 	private final Forms forms;
+	private final CriminalCases criminalCases;
 
-	CasePages(Cases cases, CaseDiagrams diagrams, Forms forms) {
+	CasePages(Cases cases, CaseDiagrams diagrams, Forms forms, CriminalCases criminalCases) {
 		this.cases = cases;
 		this.diagrams = diagrams;
 		this.forms = forms;
+		this.criminalCases = criminalCases;
 	}
 
 	@GetMapping("/cases")
@@ -76,17 +78,6 @@ class CasePages {
 			.header("Content-Security-Policy", DIAGRAM_POLICY)
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.body(diagrams.marked(processKey, cases.currentActivities(caseId, officer).getOrDefault(processKey, Set.of())));
-	}
-
-	@PostMapping("/cases/{caseId}/proceedings")
-	String proceedings(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> params, Officer officer,
-			Model model, HttpServletResponse response, RedirectAttributes redirect) {
-		Forms.Bound<CaseController.ProceedingsMilestone> bound = forms.bind(PROCEEDINGS, params,
-				CaseController.ProceedingsMilestone.class);
-		return bound.valid() ? done(caseId, "proceedings", redirect, () -> cases.recordProceedings(caseId,
-				bound.value().milestone(), officer))
-				: invalid(caseId, officer, model, response, "proceedingsForm",
-						forms.view(PROCEEDINGS, params, bound.errors(), null));
 	}
 
 	@PostMapping("/cases/{caseId}/consent-withdrawal")
@@ -134,7 +125,8 @@ class CasePages {
 		model.addAttribute("diagrams", CaseTimeline.diagrams(view.openTasks(), ReferralProcess.KEY));
 		model.addAttribute("caseworker", officer.hasRole(Officer.CASEWORKER));
 		model.addAttribute("supervisor", officer.hasRole(Officer.SUPERVISOR));
-		Map.of("proceedingsForm", PROCEEDINGS, "withdrawalForm", WITHDRAWAL, "transferForm", TRANSFER)
+		model.addAttribute("criminalCases", criminalCases.linkedTo(caseId, officer));
+		Map.of("withdrawalForm", WITHDRAWAL, "transferForm", TRANSFER)
 			.forEach((name, form) -> {
 				if (!model.containsAttribute(name)) {
 					model.addAttribute(name, forms.view(form, null, null, null));

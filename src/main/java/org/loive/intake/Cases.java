@@ -34,8 +34,8 @@ import java.util.UUID;
 
 /**
  * The cases of a province: their view and list, and what happens to a case outside its tasks
- * (consent withdrawn, transfer, criminal proceedings). Caseworkers and supervisors see their own
- * province only.
+ * (consent withdrawn, transfer; criminal cases are records of their own). Caseworkers and supervisors see their
+ * own province only.
  */
 @Service
 class Cases {
@@ -204,15 +204,6 @@ class Cases {
 		workflow.transfer(caseId, area);
 	}
 
-	@Transactional
-	void recordProceedings(UUID caseId, ReferralWorkflow.Proceedings milestone, Officer officer) {
-		CaseRecord record = visible(caseId, officer);
-		access.authorizeWrite(officer, scope(record), null, Set.of(), AuditAction.CASE_PROCEEDINGS);
-		milestones.record(caseId, CaseMilestones.Kind.valueOf("PROCEEDINGS_" + milestone.name()), null,
-				officer.username(), clock.instant());
-		workflow.recordProceedings(caseId, milestone);
-	}
-
 	/** The case, if it lies in the officer's province; 404 or 403 otherwise. */
 	CaseRecord visible(UUID caseId, Officer officer) {
 		CaseRecord record = find(caseId).orElseThrow(() -> ApiException.notFound("case.not-found", caseId));
@@ -233,6 +224,13 @@ class Cases {
 
 	Optional<CaseRecord> find(UUID caseId) {
 		return jdbc.sql("select * from referral_case where id = :id").param("id", caseId).query((row, n) -> map(row))
+			.optional();
+	}
+
+	Optional<CaseRecord> findByReference(String reference) {
+		return jdbc.sql("select * from referral_case where reference = :reference")
+			.param("reference", reference)
+			.query((row, n) -> map(row))
 			.optional();
 	}
 

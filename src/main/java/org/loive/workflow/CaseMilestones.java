@@ -8,12 +8,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Milestones of a case that the reports count: criminal proceedings, consent withdrawal, transfer. */
+/**
+ * Milestones of a case that the reports count: consent withdrawal, transfer. Criminal proceedings are criminal
+ * cases of their own (module criminal), linked to the case.
+ */
 @Repository
 public class CaseMilestones {
 
 	/** What happened. */
-	public enum Kind { PROCEEDINGS_OPENED, PROCEEDINGS_PROSECUTED, PROCEEDINGS_TRIED, CONSENT_WITHDRAWN, TRANSFERRED }
+	public enum Kind { CONSENT_WITHDRAWN, TRANSFERRED }
 
 	/** A recorded milestone; {@code code} is a reason or an area code, never free text. */
 	public record Milestone(Kind kind, String code, String recordedBy, Instant recordedAt) {

@@ -44,16 +44,10 @@ public final class ReferralProcess {
 	public static final String SERVICES_CONSENT_WITHDRAWN = "Boundary_ServicesConsentWithdrawn";
 	public static final String MINOR_SERVICES_CONSENT_WITHDRAWN = "Boundary_MinorServicesConsentWithdrawn";
 	public static final String REINTEGRATION_CONSENT_WITHDRAWN = "Boundary_ReintegrationConsentWithdrawn";
-	public static final String END_PROCEEDINGS_TRIED = "EndEvent_ProceedingsTried";
-	public static final String EVENT_PROSECUTED = "Event_Prosecuted";
-	public static final String EVENT_TRIED = "Event_Tried";
 
 	/** Messages the API correlates to a running case. */
 	public static final String MESSAGE_CONSENT_WITHDRAWN = "ConsentWithdrawn";
 	public static final String MESSAGE_CASE_TRANSFERRED = "CaseTransferred";
-	public static final String MESSAGE_PROCEEDINGS_OPENED = "ProceedingsOpened";
-	public static final String MESSAGE_PROCEEDINGS_PROSECUTED = "ProceedingsProsecuted";
-	public static final String MESSAGE_PROCEEDINGS_TRIED = "ProceedingsTried";
 
 	private ReferralProcess() {
 	}

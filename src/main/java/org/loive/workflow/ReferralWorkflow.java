@@ -16,25 +16,11 @@ import java.util.UUID;
 
 /**
  * The referral chain as the rest of the application sees it: start a case, and tell a running case what
- * happened outside its tasks (consent withdrawn, transfer, criminal proceedings). The case id is the
+ * happened outside its tasks (consent withdrawn, transfer). The case id is the
  * business key of every process of the case.
  */
 @Service
 public class ReferralWorkflow {
-
-	/** Milestones of criminal proceedings, in the order they happen. */
-	public enum Proceedings {
-
-		OPENED(ReferralProcess.MESSAGE_PROCEEDINGS_OPENED),
-		PROSECUTED(ReferralProcess.MESSAGE_PROCEEDINGS_PROSECUTED),
-		TRIED(ReferralProcess.MESSAGE_PROCEEDINGS_TRIED);
-
-		private final String message;
-
-		Proceedings(String message) {
-			this.message = message;
-		}
-	}
 
 	/**
 	 * A new referral: the facts its routing and deadlines need (codes only; the case keeps the others) and the ids
@@ -79,11 +65,6 @@ public class ReferralWorkflow {
 	/** The case moves to another province, with its open tasks. */
 	public void transfer(UUID caseId, String area) {
 		correlate(caseId, ReferralProcess.MESSAGE_CASE_TRANSFERRED, Map.of(ReferralVariables.TRANSFER_TO, area));
-	}
-
-	/** A milestone of the criminal proceedings linked to the case; out of order is a conflict. */
-	public void recordProceedings(UUID caseId, Proceedings milestone) {
-		correlate(caseId, milestone.message, Map.of());
 	}
 
 	/**

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.loive.support.Api;
 import org.loive.support.Caseworker;
+import org.loive.platform.Vietnam;
 import org.loive.support.IntegrationTest;
 import org.loive.vault.Section;
 import org.loive.workflow.ReferralProcess;
@@ -21,11 +22,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -49,7 +52,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
 	/** The columns of the matrix, in this order: the demo users, then a request without a token. */
 	static final List<String> USERS = List.of("police.qng", "border.qng", "health.qng", "legalaid.qng", "commune.qng",
 			"foreignaffairs.qng", "education.qng", "labour.qng", "womensunion.qng", "youthunion.qng", "socialbank.qng",
-			"supervisor.qng", "auditor", "admin", "police.gli", NO_TOKEN);
+			"procuracy.qng", "court.qng", "supervisor.qng", "auditor", "admin", "police.gli", NO_TOKEN);
 
 	static final Path DOC = Path.of("docs/authorization-matrix.md");
 	static final Path GENERATED = Path.of("target/authorization-matrix.md");
@@ -74,49 +77,61 @@ class AuthorizationMatrixIT extends IntegrationTest {
 
 	static final String CASE = "/api/v1/cases/{caseId}";
 	static final String PERSON = CASE + "/persons/{personId}";
+	static final String CRIMINAL_CASE = "/api/v1/criminal-cases/{criminalCaseId}";
 
 	/**
 	 * The expected status per endpoint and user. {@code shared} rows all work on one case, which none of
 	 * them changes in a way that matters to the next request; {@code fresh} rows change the case (claim,
-	 * complete, transfer, erasure, withdrawals, proceedings), so every user gets a case of their own.
+	 * complete, transfer, erasure, withdrawals, links and milestones of a criminal case), so every user gets a
+	 * case of their own.
 	 * "202/409": a key rotation may be running already, which is a refusal of no one.
 	 */
 	static final List<Row> MATRIX = List.of(
-			// police border health legal commune foreign | education labour womens youth bank | supervisor auditor admin
+			// police border health legal commune foreign | education labour womens youth bank | procuracy court |
+			// supervisor auditor admin
 			// police.gli none
-			shared("POST", "/api/v1/referrals", REFERRAL, "201 201 201 201 201 201 201 201 201 201 201 403 403 403 403 401"),
-			shared("GET", "/api/v1/tasks", null, "200 200 200 200 200 200 200 200 200 200 200 403 403 403 200 401"),
-			fresh("POST", "/api/v1/tasks/{taskId}/claim", null, "200 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
-			fresh("POST", "/api/v1/tasks/{taskId}/complete", CLASSIFICATION, "200 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
-			shared("GET", "/api/v1/cases", null, "200 200 200 200 200 200 200 200 200 200 200 200 403 403 200 401"),
-			shared("GET", CASE, null, "200 200 200 200 200 200 200 200 200 200 200 200 403 403 403 401"),
+			shared("POST", "/api/v1/referrals", REFERRAL, "201 201 201 201 201 201 201 201 201 201 201 201 201 403 403 403 403 401"),
+			shared("GET", "/api/v1/tasks", null, "200 200 200 200 200 200 200 200 200 200 200 200 200 403 403 403 200 401"),
+			fresh("POST", "/api/v1/tasks/{taskId}/claim", null, "200 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
+			fresh("POST", "/api/v1/tasks/{taskId}/complete", CLASSIFICATION, "200 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
+			shared("GET", "/api/v1/cases", null, "200 200 200 200 200 200 200 200 200 200 200 200 200 200 403 403 200 401"),
+			shared("GET", CASE, null, "200 200 200 200 200 200 200 200 200 200 200 200 200 200 403 403 403 401"),
 			fresh("POST", CASE + "/consent-withdrawal", "{\"reason\":\"PERSON_DECLINED\"}",
-					"204 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
-			fresh("POST", CASE + "/transfer", "{\"area\":\"GLI\"}", "403 403 403 403 403 403 403 403 403 403 403 204 403 403 403 401"),
-			fresh("POST", CASE + "/proceedings", "{\"milestone\":\"OPENED\"}", "204 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
-			shared("GET", "/api/v1/escalations", null, "403 403 403 403 403 403 403 403 403 403 403 200 403 403 403 401"),
-			shared("GET", PERSON + "?sections=identity", null, "200 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
-			shared("POST", PERSON + "/break-glass", BREAK_GLASS, "403 403 403 403 403 403 403 403 403 403 403 200 403 403 403 401"),
-			shared("POST", CASE + "/persons", RELATIVE, "201 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
-			shared("PUT", PERSON, LEGAL_NOTES, "204 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
-			fresh("POST", PERSON + "/erasure", "{\"reason\":\"LAWFUL_REQUEST\"}", "403 403 403 403 403 403 403 403 403 403 403 403 403 204 403 401"),
-			shared("GET", PERSON + "/consents", null, "200 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
-			shared("POST", PERSON + "/consents", CONSENT, "201 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
-			fresh("POST", PERSON + "/consents/{consentId}/withdrawal", null, "200 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
-			shared("GET", "/api/v1/admin/vault/keys", null, "403 403 403 403 403 403 403 403 403 403 403 403 403 200 403 401"),
-			shared("GET", "/api/v1/admin/vault/key-rotations", null, "403 403 403 403 403 403 403 403 403 403 403 403 403 200 403 401"),
-			shared("POST", "/api/v1/admin/vault/key-rotations", null, "403 403 403 403 403 403 403 403 403 403 403 403 403 202/409 403 401"),
+					"204 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
+			fresh("POST", CASE + "/transfer", "{\"area\":\"GLI\"}", "403 403 403 403 403 403 403 403 403 403 403 403 403 204 403 403 403 401"),
+			shared("GET", "/api/v1/escalations", null, "403 403 403 403 403 403 403 403 403 403 403 403 403 200 403 403 403 401"),
+			shared("GET", PERSON + "?sections=identity", null, "200 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
+			shared("POST", PERSON + "/break-glass", BREAK_GLASS, "403 403 403 403 403 403 403 403 403 403 403 403 403 200 403 403 403 401"),
+			shared("POST", CASE + "/persons", RELATIVE, "201 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
+			shared("PUT", PERSON, LEGAL_NOTES, "204 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
+			fresh("POST", PERSON + "/erasure", "{\"reason\":\"LAWFUL_REQUEST\"}", "403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204 403 401"),
+			shared("GET", PERSON + "/consents", null, "200 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
+			shared("POST", PERSON + "/consents", CONSENT, "201 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
+			fresh("POST", PERSON + "/consents/{consentId}/withdrawal", null, "200 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
+			shared("GET", "/api/v1/admin/vault/keys", null, "403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 200 403 401"),
+			shared("GET", "/api/v1/admin/vault/key-rotations", null, "403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 200 403 401"),
+			shared("POST", "/api/v1/admin/vault/key-rotations", null, "403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 202/409 403 401"),
 			shared("GET", "/api/v1/admin/vault/key-rotations/{rotationId}", null,
-					"403 403 403 403 403 403 403 403 403 403 403 403 403 200 403 401"),
-			shared("GET", "/api/v1/audit/events?caseId={caseId}&size=5", null, "403 403 403 403 403 403 403 403 403 403 403 403 200 403 403 401"),
-			shared("GET", "/api/v1/audit/verify", null, "403 403 403 403 403 403 403 403 403 403 403 403 200 403 403 401"),
-			shared("GET", "/api/v1/audit/export?fromSeq=1&toSeq=20", null, "403 403 403 403 403 403 403 403 403 403 403 403 200 403 403 401"),
-			shared("GET", "/api/v1/audit/public-key", null, "403 403 403 403 403 403 403 403 403 403 403 403 200 403 403 401"),
+					"403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 200 403 401"),
+			shared("GET", "/api/v1/audit/events?caseId={caseId}&size=5", null, "403 403 403 403 403 403 403 403 403 403 403 403 403 403 200 403 403 401"),
+			shared("GET", "/api/v1/audit/verify", null, "403 403 403 403 403 403 403 403 403 403 403 403 403 403 200 403 403 401"),
+			shared("GET", "/api/v1/audit/export?fromSeq=1&toSeq=20", null, "403 403 403 403 403 403 403 403 403 403 403 403 403 403 200 403 403 401"),
+			shared("GET", "/api/v1/audit/public-key", null, "403 403 403 403 403 403 403 403 403 403 403 403 403 403 200 403 403 401"),
 			shared("GET", "/api/v1/audit/persons/{personId}/accesses", null,
-					"403 403 403 403 403 403 403 403 403 403 403 403 200 403 403 401"),
-			shared("GET", "/api/v1/audit/reviews/pending", null, "403 403 403 403 403 403 403 403 403 403 403 403 200 403 403 401"),
+					"403 403 403 403 403 403 403 403 403 403 403 403 403 403 200 403 403 401"),
+			shared("GET", "/api/v1/audit/reviews/pending", null, "403 403 403 403 403 403 403 403 403 403 403 403 403 403 200 403 403 401"),
+			shared("POST", "/api/v1/criminal-cases", "{\"reference\":\"{number}\",\"charge\":\"ARTICLE_150\"}",
+					"201 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 201 401"),
+			shared("GET", "/api/v1/criminal-cases", null, "200 200 200 200 200 200 200 200 200 200 200 200 200 200 403 403 200 401"),
+			fresh("DELETE", "/api/v1/criminal-cases/{linkedCriminalCaseId}/cases/{caseId}", null,
+					"204 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
+			shared("GET", CRIMINAL_CASE, null, "200 200 200 200 200 200 200 200 200 200 200 200 200 200 403 403 403 401"),
+			fresh("POST", CRIMINAL_CASE + "/cases", "{\"reference\":\"{reference}\"}",
+					"204 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
+			fresh("POST", CRIMINAL_CASE + "/milestones", "{\"milestone\":\"INITIATED\",\"date\":\"{today}\"}",
+					"204 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
 			fresh("POST", "/api/v1/audit/reviews", "{\"seq\":{flaggedSeq},\"finding\":\"JUSTIFIED\"}",
-					"403 403 403 403 403 403 403 403 403 403 403 403 201 403 403 401"));
+					"403 403 403 403 403 403 403 403 403 403 403 403 403 403 201 403 403 401"));
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
@@ -317,8 +332,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
 
 	/**
 	 * A QNG case received by police.qng, and the ids requests name on it ({caseId}, {personId}, {taskId} of
-	 * the classification offered to the police, {consentId} granted by police.qng, {rotationId}), each made
-	 * the first time a request needs it.
+	 * the classification offered to the police, {consentId} granted by police.qng, {rotationId}, QNG criminal
+	 * cases of police.qng without and with the case linked), each made the first time a request needs it.
 	 */
 	static final class CaseFixture {
 
@@ -346,6 +361,11 @@ class AuthorizationMatrixIT extends IntegrationTest {
 				case "consentId" -> consent();
 				case "rotationId" -> rotation();
 				case "flaggedSeq" -> breakGlassRead();
+				case "reference" -> POLICE.caseView(value("caseId")).get("reference").asText();
+				case "number" -> "AM-" + UUID.randomUUID().toString().substring(0, 8);
+				case "criminalCaseId" -> criminalCase();
+				case "linkedCriminalCaseId" -> linkedCriminalCase();
+				case "today" -> LocalDate.now(Vietnam.ZONE).toString();
 				default -> throw new IllegalArgumentException("no fixture for {" + name + "}");
 			};
 		}
@@ -373,6 +393,23 @@ class AuthorizationMatrixIT extends IntegrationTest {
 				.body()
 				.at("/items/0/seq")
 				.asText();
+		}
+
+		/** A QNG criminal case opened by police.qng, with no referral case linked. */
+		private String criminalCase() {
+			Api.Reply created = Api.post("/api/v1/criminal-cases", POLICE.token(),
+					"{\"reference\":\"AM-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"charge\":\"ARTICLE_150\"}");
+			assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+			return created.body().get("criminalCaseId").asText();
+		}
+
+		/** Another such criminal case, with the fixture's referral case linked to it. */
+		private String linkedCriminalCase() {
+			String id = criminalCase();
+			Api.Reply linked = Api.post("/api/v1/criminal-cases/" + id + "/cases", POLICE.token(),
+					"{\"reference\":\"" + value("reference") + "\"}");
+			assertThat(linked.status()).as(linked.raw().body()).isEqualTo(204);
+			return id;
 		}
 
 		/** The latest rotation, started here if there has been none. */

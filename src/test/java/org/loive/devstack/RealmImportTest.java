@@ -29,7 +29,7 @@ class RealmImportTest {
 			.containsExactlyInAnyOrder("caseworker", "supervisor", "auditor", "admin");
 		assertThat(realm.get("groups").findValuesAsText("name")).containsExactlyInAnyOrder("police", "border-guard",
 				"health", "legal-aid", "commune", "foreign-affairs", "education", "labour", "womens-union", "youth-union",
-				"social-policy-bank");
+				"social-policy-bank", "procuracy", "court");
 		JsonNode app = client(realm, "loive-app");
 		assertThat(app.get("publicClient").asBoolean()).isFalse();
 		assertThat(app.get("directAccessGrantsEnabled").asBoolean()).isFalse();
@@ -46,8 +46,8 @@ class RealmImportTest {
 		assertThat(client(realm, "loive-cli").get("directAccessGrantsEnabled").asBoolean()).isTrue();
 		assertThat(realm.get("users").findValuesAsText("username")).containsExactlyInAnyOrder("police.qng",
 				"border.qng", "health.qng", "legalaid.qng", "commune.qng", "foreignaffairs.qng", "education.qng", "labour.qng",
-				"womensunion.qng", "youthunion.qng", "socialbank.qng", "supervisor.qng", "auditor", "admin", "police.gli");
-		assertThat(realm.get("groups").size()).as("groups are not duplicated by the merge").isEqualTo(11);
+				"womensunion.qng", "youthunion.qng", "socialbank.qng", "procuracy.qng", "court.qng", "supervisor.qng", "auditor", "admin", "police.gli");
+		assertThat(realm.get("groups").size()).as("groups are not duplicated by the merge").isEqualTo(13);
 	}
 
 	@Test

@@ -87,19 +87,4 @@ class CaseApiIT extends IntegrationTest {
 		assertThat(Api.post("/api/v1/cases/" + caseId + "/consent-withdrawal", POLICE.token(),
 				"{\"reason\":\"PERSON_DECLINED\"}").status()).as("already withdrawn").isEqualTo(409);
 	}
-
-	@Test
-	void criminalProceedingsAreRecordedInOrder() {
-		String caseId = POLICE.receives(REFERRAL).get("caseId").asText();
-		String path = "/api/v1/cases/" + caseId + "/proceedings";
-
-		assertThat(Api.post(path, POLICE.token(), "{\"milestone\":\"TRIED\"}").status()).isEqualTo(409);
-		assertThat(Api.post(path, POLICE.token(), "{\"milestone\":\"OPENED\"}").status()).isEqualTo(204);
-		assertThat(Api.post(path, POLICE.token(), "{\"milestone\":\"PROSECUTED\"}").status()).isEqualTo(204);
-		assertThat(Api.post(path, POLICE.token(), "{\"milestone\":\"TRIED\"}").status()).isEqualTo(204);
-		assertThat(Api.post(path, POLICE.token(), "{\"milestone\":\"SENTENCED\"}").status()).isEqualTo(400);
-
-		assertThat(POLICE.caseView(caseId).get("milestones").findValuesAsText("kind"))
-			.containsExactly("PROCEEDINGS_OPENED", "PROCEEDINGS_PROSECUTED", "PROCEEDINGS_TRIED");
-	}
 }

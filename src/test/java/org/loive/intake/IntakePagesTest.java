@@ -6,6 +6,10 @@ import org.mockito.ArgumentCaptor;
 import org.loive.access.AdministrativeUnits;
 import org.loive.access.Officer;
 import org.loive.audit.AuditLog;
+import org.loive.criminal.Charge;
+import org.loive.criminal.CriminalCaseStatus;
+import org.loive.criminal.CriminalCaseSummary;
+import org.loive.criminal.CriminalCases;
 import org.loive.platform.ApiException;
 import org.loive.platform.Problems;
 import org.loive.platform.web.Forms;
@@ -13,7 +17,6 @@ import org.loive.vault.MatchKind;
 import org.loive.workflow.CaseMilestones;
 import org.loive.workflow.CaseProgress;
 import org.loive.workflow.ReferralProcess;
-import org.loive.workflow.ReferralWorkflow;
 import org.loive.workflow.ReturnMode;
 import org.loive.workflow.Stage;
 import org.loive.workflow.ExploitationForm;
@@ -99,6 +102,9 @@ class IntakePagesTest {
 	void knownAreas() {
 		when(units.knows(any())).thenAnswer(call -> List.of("QNG", "GLI").contains(call.<String>getArgument(0)));
 	}
+
+	@MockitoBean
+	CriminalCases criminalCases;
 
 	/** An officer signed in through Keycloak, reading Vietnamese. */
 	static RequestPostProcessor officer(String username, String role, String agency, String area) {
@@ -312,14 +318,17 @@ class IntakePagesTest {
 	@Test
 	void casePageShowsTheChainTheDiagramAndTheCaseworkersForms() throws Exception {
 		when(cases.view(eq(CASE), any())).thenReturn(view(List.of()));
+		when(criminalCases.linkedTo(eq(CASE), any())).thenReturn(List.of(new CriminalCaseSummary(OTHER,
+				"15/2026/QĐ-CSHS", Charge.ARTICLE_150, CriminalCaseStatus.INITIATED, 2, NOW)));
 		String html = page(mvc.perform(get("/cases/" + CASE).with(police())).andExpect(status().isOk()));
 		assertThat(title(html)).isEqualTo("Hồ sơ QNG-2026-000007 — Lối Về");
 		assertThat(html).contains("<ol id=\"timeline\"", "data-task-key=\"Task_Classify\"", "data-state=\"done\"",
 				"data-task-key=\"Task_InitialVerification\"", "data-state=\"overdue\"", "quá hạn 1 ngày · 19/11/2026",
-				"Công an / Police", "20/11/2026 09:15", "Khởi tố vụ án", "id=\"diagram-victim-referral\"",
+				"Công an / Police", "20/11/2026 09:15", "Rút lại sự đồng ý cho cả hồ sơ", "id=\"diagram-victim-referral\"",
 				"src=\"/cases/" + CASE + "/diagram/victim-referral.svg\"", "bước hiện tại: Xác minh ban đầu",
-				"hx-get=\"/cases/" + CASE + "/persons-panel\"", "id=\"proceedings-form\"", "id=\"withdrawal-form\"",
-				"data-confirm=")
+				"hx-get=\"/cases/" + CASE + "/persons-panel\"", "id=\"withdrawal-form\"",
+				"data-confirm=", "href=\"/criminal-cases/" + OTHER + "\"", "15/2026/QĐ-CSHS",
+				"Điều 150 Bộ luật Hình sự: mua bán người", "Đã khởi tố")
 			.doesNotContain("id=\"transfer-form\"", "id=\"cockpit-link\"");
 	}
 
@@ -338,7 +347,7 @@ class IntakePagesTest {
 		when(cases.view(eq(CASE), any())).thenReturn(view(List.of()));
 		String html = page(mvc.perform(get("/cases/" + CASE).with(supervisor())).andExpect(status().isOk()));
 		assertThat(html).contains("id=\"transfer-form\"", "/camunda/app/cockpit/default/#/process-instance/pi-1")
-			.doesNotContain("id=\"proceedings-form\"", "id=\"withdrawal-form\"");
+			.doesNotContain("id=\"withdrawal-form\"");
 	}
 
 	@Test
@@ -378,21 +387,6 @@ class IntakePagesTest {
 			.thenReturn(new CasePage(List.of(), 0, CasePages.PAGE_SIZE, 0));
 		assertThat(page(mvc.perform(get("/cases").flashAttr("done", "transfer").with(supervisor()))))
 			.contains("role=\"status\"", "Đã chuyển hồ sơ sang địa bàn mới.");
-	}
-
-	@Test
-	void caseOfTheRecordedMilestoneConfirmsIt() throws Exception {
-		when(cases.view(eq(CASE), any())).thenReturn(view(List.of()));
-		assertThat(page(mvc.perform(get("/cases/" + CASE).flashAttr("done", "proceedings").with(police()))))
-			.contains("role=\"status\"", "Đã ghi nhận mốc tố tụng.").doesNotContain("role=\"alert\"");
-	}
-
-	@Test
-	void proceedingsMilestoneIsRecordedAndConfirmed() throws Exception {
-		mvc.perform(post("/cases/" + CASE + "/proceedings").param("milestone", "OPENED").with(police()).with(csrf()))
-			.andExpect(status().isFound())
-			.andExpect(redirectedUrl("/cases/" + CASE));
-		verify(cases).recordProceedings(eq(CASE), eq(ReferralWorkflow.Proceedings.OPENED), any());
 	}
 
 	@Test
@@ -449,7 +443,7 @@ class IntakePagesTest {
 				"tháng trước: 4", "href=\"/cases/" + CASE + "\"");
 	}
 
-	/** A case in verification, its initial verification a day overdue, classified, proceedings opened. */
+	/** A case in verification, its initial verification a day overdue, classified, consent withdrawn. */
 	static CaseView view(List<CaseFlags.Flag> flags) {
 		return new CaseView(CASE, "QNG-2026-000007", "HOTLINE_111", "INLAND", "QNG", "QNG", NOW.minusSeconds(7200), false,
 				FACTS, "police.qng", NOW.minusSeconds(7000), Stage.VERIFICATION, null, List.of(), flags,
@@ -458,7 +452,7 @@ class IntakePagesTest {
 				List.of(new CaseProgress.OpenStep("t-2", ReferralProcess.KEY, ReferralProcess.INITIAL_VERIFICATION,
 						"Xác minh ban đầu", List.of("health", "police"), null, Instant.parse("2026-11-16T02:20:00Z"),
 						Instant.parse("2026-11-19T02:20:00Z"), true)),
-				List.of(), List.of(new CaseMilestones.Milestone(CaseMilestones.Kind.PROCEEDINGS_OPENED, null, "police.qng",
+				List.of(), List.of(new CaseMilestones.Milestone(CaseMilestones.Kind.CONSENT_WITHDRAWN, "PERSON_DECLINED", "police.qng",
 						Instant.parse("2026-11-20T02:50:00Z"))), "pi-1");
 	}
 }

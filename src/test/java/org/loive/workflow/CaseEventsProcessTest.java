@@ -1,6 +1,5 @@
 package org.loive.workflow;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ import static org.loive.workflow.ProcessTestSupport.variableOf;
 import static org.loive.workflow.ProcessTestSupport.waitsFor;
 import static org.loive.workflow.ReferralProcess.*;
 
-/** What happens to a running case from outside its tasks: consent withdrawn, transfer, criminal proceedings. */
+/** What happens to a running case from outside its tasks: consent withdrawn, transfer. */
 class CaseEventsProcessTest extends ProcessTestCase {
 
 	private static final String END_TRANSFERRED = "EndEvent_Transferred";
@@ -184,45 +183,6 @@ class CaseEventsProcessTest extends ProcessTestCase {
 			.processVariableValueEquals(ReferralVariables.PROVINCE, "QNG")
 			.processInstanceBusinessKey(referral.getBusinessKey())
 			.count()).isZero();
-	}
-
-	@Test
-	void criminalProceedingsAreFollowedFromOpeningToTrialBesideTheChain() {
-		ProcessInstance referral = hotlineReport(0);
-		waitsFor(referral, CLASSIFY, "police");
-		done(referral, CLASSIFY, "classification", "TRAFFICKING_SUSPECTED", "rescueNeeded", false, "crossBorderRescue",
-				false, "foreignNational", false, "duplicateOfCaseId", null);
-		waitsFor(referral, RECEIVE_PERSON, "commune");
-
-		correlate(referral, MESSAGE_PROCEEDINGS_OPENED);
-		assertThat(referral).isWaitingAt(EVENT_PROSECUTED, RECEIVE_PERSON);
-		done(referral, RECEIVE_PERSON, "healthDepartmentNotified", true, "temporaryShelterProvided", false);
-		assertThat(referral).isWaitingAt(EVENT_PROSECUTED, INITIAL_VERIFICATION);
-		correlate(referral, MESSAGE_PROCEEDINGS_PROSECUTED);
-		assertThat(referral).isWaitingAt(EVENT_TRIED, INITIAL_VERIFICATION).isNotWaitingAt(EVENT_PROSECUTED);
-		correlate(referral, MESSAGE_PROCEEDINGS_TRIED);
-
-		assertThat(referral).hasPassedInOrder(EVENT_PROSECUTED, EVENT_TRIED, END_PROCEEDINGS_TRIED)
-			.isNotWaitingAt(EVENT_PROSECUTED, EVENT_TRIED);
-		waitsFor(referral, INITIAL_VERIFICATION, "health");
-		done(referral, INITIAL_VERIFICATION, "documentsExist", true, "policeConsulted", true);
-		waitsFor(referral, IDENTIFY, "police");
-	}
-
-	@Test
-	void proceedingsOutOfOrderAreRefused() {
-		ProcessInstance referral = hotlineReport(0);
-		waitsFor(referral, CLASSIFY, "police");
-
-		assertThatThrownBy(() -> correlate(referral, MESSAGE_PROCEEDINGS_TRIED))
-			.isInstanceOf(MismatchingMessageCorrelationException.class);
-		assertThatThrownBy(() -> correlate(referral, MESSAGE_PROCEEDINGS_PROSECUTED))
-			.isInstanceOf(MismatchingMessageCorrelationException.class);
-		correlate(referral, MESSAGE_PROCEEDINGS_OPENED);
-		assertThatThrownBy(() -> correlate(referral, MESSAGE_PROCEEDINGS_TRIED))
-			.isInstanceOf(MismatchingMessageCorrelationException.class);
-
-		assertThat(referral).isWaitingAt(CLASSIFY, EVENT_PROSECUTED).hasNotPassed(END_PROCEEDINGS_TRIED);
 	}
 
 	private static ProcessInstance instanceWithService(List<ProcessInstance> services, String code) {

@@ -85,6 +85,9 @@ class CaseTasks {
 		if (inbox.step() != null) {
 			query.taskDefinitionKey(inbox.step());
 		}
+		if (inbox.caseId() != null) {
+			query.processInstanceBusinessKey(inbox.caseId().toString());
+		}
 		long total = query.count();
 		query.orderByDueDate();
 		if (inbox.latestFirst()) {

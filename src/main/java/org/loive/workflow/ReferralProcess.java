@@ -29,6 +29,10 @@ public final class ReferralProcess {
 	public static final String SERVICE_REFERRAL = "CallActivity_ServiceReferral";
 	public static final String MINORS = "SubProcess_Minors";
 	public static final String NOTIFY_GUARDIAN = "Task_NotifyGuardian";
+	public static final String MINOR_START = "StartEvent_Minor";
+	public static final String ASSESS_MINOR_RISK = "Task_AssessMinorRisk";
+	public static final String MINOR_RISK_LEVEL = "Task_MinorRiskLevel";
+	public static final String MINOR_PROTECTION = "CallActivity_MinorProtection";
 	public static final String MINOR_ELIGIBILITY = "Task_MinorEligibility";
 	public static final String MINOR_SERVICE_REFERRAL = "CallActivity_MinorServiceReferral";
 	public static final String REPATRIATION = "CallActivity_Repatriation";

@@ -19,6 +19,7 @@ public enum Stage {
 			Map.entry(ReferralProcess.PLAN_INTERIM_SUPPORT, VERIFICATION),
 			Map.entry(ReferralProcess.IDENTIFY, IDENTIFICATION), Map.entry(ReferralProcess.HAND_OVER, RECEPTION),
 			Map.entry(ReferralProcess.ASSESS_RISK, PROTECTION), Map.entry(ProtectionProcess.APPLY_PROTECTION, PROTECTION),
+			Map.entry(ReferralProcess.ASSESS_MINOR_RISK, PROTECTION),
 			Map.entry(ProtectionProcess.REVIEW_PROTECTION, PROTECTION), Map.entry(ReferralProcess.PLAN_SUPPORT, SUPPORT),
 			Map.entry(ReferralProcess.NOTIFY_GUARDIAN, SUPPORT), Map.entry(ServiceReferralProcess.RESPOND, SUPPORT),
 			Map.entry(ServiceReferralProcess.DELIVER, SUPPORT), Map.entry(ServiceReferralProcess.REVIEW_DECLINED, SUPPORT),

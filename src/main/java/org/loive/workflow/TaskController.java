@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.UUID;
+
 @RestController
 @RequestMapping("/api/v1/tasks")
 @Tag(name = "Công việc / Tasks", description = "Hộp việc của cán bộ / The caseworker's inbox")
@@ -37,8 +39,9 @@ class TaskController {
 					schema = @Schema(allowableValues = { "mine", "unclaimed", "overdue" })) String filter,
 			@RequestParam(required = false) @Parameter(description = "Chỉ một bước (mã công việc) / Only one step (task key), e.g. Task_Classify") String step,
 			@RequestParam(required = false) @Parameter(description = "due: hạn gần nhất trước / soonest due first (default); -due: hạn xa nhất trước / latest due first",
-					schema = @Schema(allowableValues = { "due", "-due" })) String sort) {
-		return caseTasks.inbox(officer, InboxQuery.of(filter, step, sort), page, size);
+					schema = @Schema(allowableValues = { "due", "-due" })) String sort,
+			@RequestParam(required = false) @Parameter(description = "Chỉ việc của một hồ sơ / Only the tasks of one case") UUID caseId) {
+		return caseTasks.inbox(officer, InboxQuery.of(filter, step, sort, caseId), page, size);
 	}
 
 	@PostMapping("/{taskId}/claim")

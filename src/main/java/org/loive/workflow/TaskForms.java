@@ -58,6 +58,7 @@ class TaskForms {
 			Map.entry(ServiceReferralProcess.REVIEW_DECLINED, ServiceReferralForms.ReviewDeclinedReferral.class),
 			Map.entry(ServiceReferralProcess.DECIDE_EXTENSION, ServiceReferralForms.DecideServiceExtension.class),
 			Map.entry(ReferralProcess.PLAN_INTERIM_SUPPORT, ReferralForms.PlanInterimSupport.class),
+			Map.entry(ReferralProcess.ASSESS_MINOR_RISK, ReferralForms.AssessRisk.class),
 			Map.entry(RescueProcess.PLAN_CONSULAR_SUPPORT, ReferralForms.PlanInterimSupport.class),
 			Map.entry(ReintegrationProcess.RECEIVE_APPLICATION, ReintegrationForms.ReceiveReintegrationApplication.class),
 			Map.entry(ReintegrationProcess.DECIDE, ReintegrationForms.DecideReintegration.class),

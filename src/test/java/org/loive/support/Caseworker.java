@@ -50,7 +50,7 @@ public final class Caseworker {
 	/** The open tasks of the case with this key in this officer's inbox. */
 	public List<JsonNode> tasks(String caseId, String taskKey) {
 		List<JsonNode> found = new ArrayList<>();
-		for (JsonNode item : Api.get("/api/v1/tasks?size=200", token()).body().get("items")) {
+		for (JsonNode item : Api.get("/api/v1/tasks?size=200&caseId=" + caseId, token()).body().get("items")) {
 			if (item.get("caseId").asText().equals(caseId) && item.get("taskKey").asText().equals(taskKey)) {
 				found.add(item);
 			}

@@ -60,6 +60,7 @@ class CaseEventsProcessTest extends ProcessTestCase {
 			.hasPassed(SERVICES_CONSENT_WITHDRAWN, MINOR_SERVICES_CONSENT_WITHDRAWN, "EndEvent_MinorServicesStopped")
 			.isWaitingAt(PROTECTION)
 			.isNotWaitingAt(SERVICE_REFERRAL, MINOR_SERVICE_REFERRAL);
+		ProcessTestSupport.assessMinorRisks(referral);
 		ProcessInstance protection = instanceOf(referral, ProtectionProcess.KEY);
 		done(referral, ProtectionProcess.APPLY_PROTECTION, "protectionRefused", true, "protectionMeasures", List.of(),
 				"writtenCommitmentRecorded", true);

@@ -318,13 +318,13 @@ class OverdueEscalationProcessTest extends ProcessTestCase {
 		identifyVictim(referral, false);
 		assertThat(referral).isWaitingAt(NOTIFY_GUARDIAN, ASSESS_RISK, PLAN_SUPPORT);
 
-		// 25 hours later: Task_NotifyGuardian and Task_AssessRisk (24 hours) are overdue, Task_PlanSupport (3 working
-		// days: Thursday 5 March) is not.
+		// 25 hours later: Task_NotifyGuardian, Task_AssessRisk and the minor's Task_AssessMinorRisk (24 hours) are
+		// overdue, Task_PlanSupport (3 working days: Thursday 5 March) is not.
 		clockAt(MONDAY.plus(Duration.ofHours(25)));
-		assertThat(runDueTimers(referral)).isEqualTo(2);
+		assertThat(runDueTimers(referral)).isEqualTo(3);
 
 		assertThat(ESCALATIONS).extracting(Escalations.Escalation::taskKey)
-			.containsExactlyInAnyOrder(NOTIFY_GUARDIAN, ASSESS_RISK);
+			.containsExactlyInAnyOrder(NOTIFY_GUARDIAN, ASSESS_RISK, ASSESS_MINOR_RISK);
 		assertThat(ESCALATIONS).filteredOn(escalation -> escalation.taskKey().equals(NOTIFY_GUARDIAN))
 			.singleElement()
 			.satisfies(escalation -> assertThat(escalation.candidateGroups()).containsExactly("commune"));

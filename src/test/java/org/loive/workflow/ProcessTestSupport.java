@@ -246,6 +246,18 @@ final class ProcessTestSupport {
 		done(referral, ReferralProcess.ASSESS_RISK, variables.toArray());
 	}
 
+	/** Every open Task_AssessMinorRisk, each minor with the named answers yes and every other answer no. */
+	static void assessMinorRisks(ProcessInstance referral, String... yes) {
+		List<String> yesAnswers = Arrays.asList(yes);
+		List<Object> variables = new ArrayList<>();
+		for (String answer : RiskLevelDelegate.ANSWERS) {
+			variables.add(answer);
+			variables.add(yesAnswers.contains(answer));
+		}
+		waitsFor(referral, ReferralProcess.ASSESS_MINOR_RISK, "police");
+		openAll(referral, ReferralProcess.ASSESS_MINOR_RISK).forEach(task -> done(task, variables.toArray()));
+	}
+
 	/** Task_PlanSupport with the services the person consents to, each to its default provider. */
 	static void planSupport(ProcessInstance referral, String... consented) {
 		planSupport(referral, Map.of(), consented);

@@ -16,6 +16,9 @@ import static org.loive.workflow.ProcessTestSupport.assessRisk;
 import static org.loive.workflow.ProcessTestSupport.caseInstances;
 import static org.loive.workflow.ProcessTestSupport.close;
 import static org.loive.workflow.ProcessTestSupport.done;
+import static org.loive.workflow.ProcessTestSupport.instanceOf;
+import static org.loive.workflow.ProcessTestSupport.fireTimer;
+import static org.loive.workflow.ProcessTestSupport.assessMinorRisks;
 import static org.loive.workflow.ProcessTestSupport.ended;
 import static org.loive.workflow.ProcessTestSupport.hotlineReport;
 import static org.loive.workflow.ProcessTestSupport.identify;
@@ -156,6 +159,20 @@ class ReferralSidePathsProcessTest extends ProcessTestCase {
 		}
 
 		assessRisk(referral);
+		assertThat(openAll(referral, ASSESS_MINOR_RISK)).as("each minor is assessed like the victim").hasSize(2);
+		done(openAll(referral, ASSESS_MINOR_RISK).get(0), "threatsReceived", true, "traffickersAtLarge", false,
+				"traffickersKnowWhereabouts", true, "relativesThreatened", false, "minor", true, "previouslyTrafficked", false);
+		assessMinorRisks(referral);
+		ProcessInstance minorProtection = instanceOf(referral, ProtectionProcess.KEY);
+		assertThat(minorIds).contains((String) variableOf(minorProtection, "personId"));
+		assertThat(variableOf(minorProtection, ReferralVariables.RISK_LEVEL)).isEqualTo("HIGH");
+		assertThat(runtimeService().getVariable(referral.getId(), ReferralVariables.RISK_LEVEL))
+			.as("the victim's own risk stays hers").isEqualTo("LOW");
+		done(referral, ProtectionProcess.APPLY_PROTECTION, "protectionRefused", false, "protectionMeasures",
+				List.of("SAFE_REFUGE"), "writtenCommitmentRecorded", false);
+		fireTimer(minorProtection, ProtectionProcess.REVIEW_DUE);
+		done(referral, ProtectionProcess.REVIEW_PROTECTION, "stillAtRisk", false);
+		assertThat(minorProtection).isEnded();
 		planSupport(referral, "i", "k");
 		List<ProcessInstance> all = instancesOf(referral, ServiceReferralProcess.KEY);
 		assertThat(all).hasSize(18);
@@ -166,6 +183,7 @@ class ReferralSidePathsProcessTest extends ProcessTestCase {
 		acceptAndDeliverAll(referral);
 		reintegrate(referral);
 		close(referral, "REINTEGRATED");
-		assertThat(referral).hasPassed(MINORS, MINOR_ELIGIBILITY, MINOR_SERVICE_REFERRAL, SERVICE_REFERRAL);
+		assertThat(referral).hasPassed(MINORS, MINOR_ELIGIBILITY, MINOR_SERVICE_REFERRAL, SERVICE_REFERRAL, ASSESS_MINOR_RISK,
+				MINOR_PROTECTION, "EndEvent_MinorRiskHandled");
 	}
 }

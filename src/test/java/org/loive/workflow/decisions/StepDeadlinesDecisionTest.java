@@ -29,7 +29,7 @@ class StepDeadlinesDecisionTest {
 
 	@Test
 	void declaresTheTable() {
-		TABLE.assertDeclares("Thời hạn các bước", HitPolicy.UNIQUE, 41);
+		TABLE.assertDeclares("Thời hạn các bước", HitPolicy.UNIQUE, 42);
 	}
 
 	@ParameterizedTest(name = "{0} -> {1} {2} from {3}")
@@ -47,6 +47,7 @@ class StepDeadlinesDecisionTest {
 		"Task_CoordinateForeignRescue,         P2D,   WORKING,  STEP_START,           Rule_Deadline_CoordinateForeignRescue",
 		"Task_PlanConsularSupport,             P2D,   WORKING,  STEP_START,           Rule_Deadline_PlanConsularSupport",
 		"Task_AssessRisk,                      PT24H, CALENDAR, STEP_START,           Rule_Deadline_AssessRisk",
+		"Task_AssessMinorRisk,                 PT24H, CALENDAR, STEP_START,           Rule_Deadline_AssessMinorRisk",
 		"Task_ApplyProtection,                 PT24H, CALENDAR, STEP_START,           Rule_Deadline_ApplyProtection",
 		"Timer_ReviewDue,                      P30D,  CALENDAR, STEP_START,           Rule_Deadline_ProtectionReviewDue",
 		"Task_ReviewProtection,                P3D,   WORKING,  STEP_START,           Rule_Deadline_ReviewProtection",
@@ -138,10 +139,10 @@ class StepDeadlinesDecisionTest {
 
 	@Test
 	void everyStepIsListedOnce() {
-		assertThat(steps()).hasSize(41).allMatch(step -> step.startsWith("Task_") || step.startsWith("Timer_"));
+		assertThat(steps()).hasSize(42).allMatch(step -> step.startsWith("Task_") || step.startsWith("Timer_"));
 		assertThat(steps().stream().distinct())
 			.as("protection twice by risk level, delivery eleven times by service and extension")
-			.hasSize(30);
+			.hasSize(31);
 	}
 
 	@Test

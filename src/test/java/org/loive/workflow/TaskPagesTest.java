@@ -134,7 +134,7 @@ class TaskPagesTest {
 
 	@Test
 	void aLongInboxIsPagedKeepingItsFilter() throws Exception {
-		given(caseTasks.inbox(any(), eq(new InboxQuery(InboxQuery.Filter.UNCLAIMED, null, true)), eq(0), eq(25)))
+		given(caseTasks.inbox(any(), eq(new InboxQuery(InboxQuery.Filter.UNCLAIMED, null, true, null)), eq(0), eq(25)))
 			.willReturn(new TaskPage(List.of(classify(null, Instant.parse("2026-03-20T09:00:00Z"))), 0, 25, 30));
 
 		mvc.perform(get("/inbox").param("filter", "unclaimed").param("sort", "-due").with(police()))

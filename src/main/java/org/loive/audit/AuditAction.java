@@ -18,6 +18,7 @@ public enum AuditAction {
 	TASK_COMPLETE,
 	CASE_REGISTER,
 	CASE_TRANSFER,
+	CASE_REPORT_RESOLUTION,
 	/** proceedings recorded on a referral case before criminal cases were records of their own (V8) */
 	CASE_PROCEEDINGS,
 	CRIMINAL_CASE_CREATE,

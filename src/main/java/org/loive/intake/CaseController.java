@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.loive.access.Areas;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.UUID;
 
@@ -40,6 +42,11 @@ class CaseController {
 
 	record Transfer(@Schema(example = "GLI") @NotNull(message = "validation.required")
 			@Pattern(regexp = Areas.PATTERN, message = "validation.area") @KnownArea String area) {
+	}
+
+	record ResolveReport(@NotNull(message = "validation.required") ReportResolution.ReportDecision outcome,
+			@Schema(description = "Ngày ra quyết định giải quyết / Day of the decision", example = "2026-12-01")
+			@NotNull(message = "validation.required") @PastOrPresent(message = "validation.past-or-present") LocalDate decidedOn) {
 	}
 
 	private final Cases cases;
@@ -75,6 +82,13 @@ class CaseController {
 	void withdrawConsent(@PathVariable UUID caseId, @Valid @RequestBody ConsentWithdrawal body,
 			@Parameter(hidden = true) Officer officer) {
 		cases.withdrawConsent(caseId, body.reason().name(), officer);
+	}
+
+	@PostMapping("/{caseId}/report-resolution")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Ghi nhận kết quả giải quyết tin báo (công an, bộ đội biên phòng) / Record how the report was resolved (police, border guard)")
+	void resolveReport(@PathVariable UUID caseId, @Valid @RequestBody ResolveReport body, @Parameter(hidden = true) Officer officer) {
+		cases.resolveReport(caseId, body.outcome(), body.decidedOn(), officer);
 	}
 
 	@PostMapping("/{caseId}/transfer")

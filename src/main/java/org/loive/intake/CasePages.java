@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import org.loive.access.Agency;
 import org.loive.access.Officer;
 import org.loive.criminal.CriminalCases;
 import org.loive.platform.web.Form;
@@ -39,6 +40,7 @@ class CasePages {
 
 	static final Form WITHDRAWAL = Form.of(CaseController.ConsentWithdrawal.class);
 	static final Form TRANSFER = Form.of(CaseController.Transfer.class);
+	static final Form REPORT = Form.of(CaseController.ResolveReport.class);
 	static final int PAGE_SIZE = 50;
 
 	/** The diagram is shown through {@code <img>}: its own styles only, nothing else. */
@@ -91,6 +93,15 @@ class CasePages {
 						forms.view(WITHDRAWAL, params, bound.errors(), null));
 	}
 
+	@PostMapping("/cases/{caseId}/report-resolution")
+	String resolveReport(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> params, Officer officer,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		Forms.Bound<CaseController.ResolveReport> bound = forms.bind(REPORT, params, CaseController.ResolveReport.class);
+		return bound.valid() ? done(caseId, "report-resolution", redirect, () -> cases.resolveReport(caseId,
+				bound.value().outcome(), bound.value().decidedOn(), officer))
+				: invalid(caseId, officer, model, response, "reportForm", forms.view(REPORT, params, bound.errors(), null));
+	}
+
 	@PostMapping("/cases/{caseId}/transfer")
 	String transfer(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> params, Officer officer,
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
@@ -125,8 +136,10 @@ class CasePages {
 		model.addAttribute("diagrams", CaseTimeline.diagrams(view.openTasks(), ReferralProcess.KEY));
 		model.addAttribute("caseworker", officer.hasRole(Officer.CASEWORKER));
 		model.addAttribute("supervisor", officer.hasRole(Officer.SUPERVISOR));
+		model.addAttribute("reportResolver", officer.hasRole(Officer.CASEWORKER) && officer.agencies().stream()
+			.anyMatch(group -> group.equals(Agency.POLICE.group()) || group.equals(Agency.BORDER_GUARD.group())));
 		model.addAttribute("criminalCases", criminalCases.linkedTo(caseId, officer));
-		Map.of("withdrawalForm", WITHDRAWAL, "transferForm", TRANSFER)
+		Map.of("withdrawalForm", WITHDRAWAL, "transferForm", TRANSFER, "reportForm", REPORT)
 			.forEach((name, form) -> {
 				if (!model.containsAttribute(name)) {
 					model.addAttribute(name, forms.view(form, null, null, null));

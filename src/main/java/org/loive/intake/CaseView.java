@@ -19,5 +19,5 @@ record CaseView(UUID caseId, String reference, String channel, String place, Str
 		boolean immediateDanger, IntakeFacts facts, String registeredBy, Instant registeredAt, Stage stage, String outcome,
 		List<CasePersons.LinkedPerson> persons, List<CaseFlags.Flag> flags, List<CaseProgress.CompletedStep> completedSteps,
 		List<CaseProgress.OpenStep> openTasks, List<CaseProgress.RaisedEscalation> escalations,
-		List<CaseMilestones.Milestone> milestones, String processInstanceId) {
+		List<CaseMilestones.Milestone> milestones, String processInstanceId, ReportResolution reportResolution) {
 }

@@ -1,19 +1,22 @@
 package org.loive.intake;
 
+import org.loive.access.Agency;
 import org.loive.access.Officer;
 import org.loive.access.VictimDataAccess;
 import org.loive.audit.AuditAction;
 import org.loive.audit.AuditEvent;
 import org.loive.audit.AuditLog;
 import org.loive.platform.ApiException;
+import org.loive.platform.InvalidRequestException;
+import org.loive.platform.InvalidRequestException.Rejection;
 import org.loive.platform.Vietnam;
 import org.loive.vault.Consents;
 import org.loive.workflow.CaseMilestones;
 import org.loive.workflow.CaseProgress;
 import org.loive.workflow.ReferralWorkflow;
+import org.loive.workflow.ExploitationForm;
 import org.loive.workflow.ReturnMode;
 import org.loive.workflow.Stage;
-import org.loive.workflow.ExploitationForm;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +27,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
@@ -77,7 +81,8 @@ class Cases {
 				record.intakeArea(),
 				record.receivedAt(), record.immediateDanger(), record.facts(), record.registeredBy(), record.registeredAt(),
 				state.stage(), state.outcome(), persons.of(caseId), flags.of(caseId), state.completedSteps(),
-				state.openSteps(), state.escalations(), milestones.of(caseId), record.processInstanceId());
+				state.openSteps(), state.escalations(), milestones.of(caseId), record.processInstanceId(),
+				record.reportResolution());
 	}
 
 	/**
@@ -190,6 +195,30 @@ class Cases {
 		workflow.withdrawConsent(caseId, reason);
 	}
 
+	/**
+	 * Records how the report was resolved, in any state of the case: the police, or the border guard that received
+	 * it, decide on a report; not before it was received.
+	 */
+	@Transactional
+	void resolveReport(UUID caseId, ReportResolution.ReportDecision outcome, LocalDate decidedOn, Officer officer) {
+		CaseRecord record = visible(caseId, officer);
+		if (officer.agencies().stream().noneMatch(group -> group.equals(Agency.POLICE.group()) || group.equals(Agency.BORDER_GUARD.group()))) {
+			throw ApiException.forbidden("case.report-resolution-agency");
+		}
+		if (decidedOn.isBefore(record.receivedAt().atZone(Vietnam.ZONE).toLocalDate())) {
+			throw new InvalidRequestException(List.of(new Rejection("decidedOn", "validation.before-received")));
+		}
+		access.authorizeWrite(officer, scope(record), null, Set.of(), AuditAction.CASE_REPORT_RESOLUTION);
+		jdbc.sql("""
+				update referral_case set report_resolution = :outcome, report_resolved_on = :day, report_resolved_by = :by
+				where id = :id""")
+			.param("outcome", outcome.name())
+			.param("day", decidedOn)
+			.param("by", officer.username())
+			.param("id", caseId)
+			.update();
+	}
+
 	@Transactional
 	void transfer(UUID caseId, String area, Officer officer) {
 		CaseRecord record = visible(caseId, officer);
@@ -245,7 +274,13 @@ class Cases {
 				row.getString("place"), row.getString("area"), row.getString("intake_area"),
 				row.getTimestamp("received_at").toInstant(),
 				row.getBoolean("immediate_danger"), facts(row), row.getString("registered_by"),
-				row.getTimestamp("registered_at").toInstant(), row.getString("process_instance_id"));
+				row.getTimestamp("registered_at").toInstant(), row.getString("process_instance_id"), resolution(row));
+	}
+
+	private static ReportResolution resolution(ResultSet row) throws SQLException {
+		String outcome = row.getString("report_resolution");
+		return outcome == null ? null : new ReportResolution(ReportResolution.ReportDecision.valueOf(outcome),
+				row.getObject("report_resolved_on", LocalDate.class), row.getString("report_resolved_by"));
 	}
 
 	private static IntakeFacts facts(ResultSet row) throws SQLException {

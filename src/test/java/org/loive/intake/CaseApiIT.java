@@ -2,10 +2,13 @@ package org.loive.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.loive.platform.Vietnam;
 import org.loive.support.Api;
 import org.loive.support.Api.Reply;
 import org.loive.support.Caseworker;
 import org.loive.support.IntegrationTest;
+
+import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,6 +70,30 @@ class CaseApiIT extends IntegrationTest {
 		assertThat(view.get("intakeArea").asText()).as("the area of intake stays").isEqualTo("QNG");
 		assertThat(view.get("milestones").findValuesAsText("kind")).containsExactly("TRANSFERRED");
 		assertThat(Api.get("/api/v1/cases/" + caseId, POLICE.token()).status()).isEqualTo(403);
+	}
+
+	@Test
+	void thePoliceRecordHowTheReportWasResolvedAndOthersCannot() {
+		String caseId = POLICE.receives(REFERRAL).get("caseId").asText();
+		String path = "/api/v1/cases/" + caseId + "/report-resolution";
+		String today = LocalDate.now(Vietnam.ZONE).toString();
+
+		assertThat(Api.post(path, HEALTH.token(), "{\"outcome\":\"INITIATED\",\"decidedOn\":\"" + today + "\"}").status())
+			.isEqualTo(403);
+		assertThat(Api.post(path, POLICE.token(), "{\"outcome\":\"INITIATED\",\"decidedOn\":\"2000-01-01\"}")
+			.body().get("errors").findValuesAsText("field")).containsExactly("decidedOn");
+		assertThat(Api.post(path, POLICE.token(), "{\"outcome\":\"DROPPED\",\"decidedOn\":\"2999-01-01\"}")
+			.body().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("outcome");
+		assertThat(SUPERVISOR.caseView(caseId).path("reportResolution").asText(null)).as("nothing recorded").isNull();
+
+		assertThat(Api.post(path, POLICE.token(), "{\"outcome\":\"SUSPENDED\",\"decidedOn\":\"" + today + "\"}").status())
+			.isEqualTo(204);
+		assertThat(Api.post(path, POLICE.token(), "{\"outcome\":\"INITIATED\",\"decidedOn\":\"" + today + "\"}").status())
+			.as("a later decision replaces it").isEqualTo(204);
+		JsonNode resolution = SUPERVISOR.caseView(caseId).get("reportResolution");
+		assertThat(resolution.get("outcome").asText()).isEqualTo("INITIATED");
+		assertThat(resolution.get("decidedOn").asText()).isEqualTo(today);
+		assertThat(resolution.get("recordedBy").asText()).isEqualTo("police.qng");
 	}
 
 	@Test

@@ -32,6 +32,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
@@ -328,8 +329,22 @@ class IntakePagesTest {
 				"src=\"/cases/" + CASE + "/diagram/victim-referral.svg\"", "bước hiện tại: Xác minh ban đầu",
 				"hx-get=\"/cases/" + CASE + "/persons-panel\"", "id=\"withdrawal-form\"",
 				"data-confirm=", "href=\"/criminal-cases/" + OTHER + "\"", "15/2026/QĐ-CSHS",
-				"Điều 150 Bộ luật Hình sự: mua bán người", "Đã khởi tố")
+				"Điều 150 Bộ luật Hình sự: mua bán người", "Đã khởi tố", "Kết quả giải quyết tin báo",
+				"Khởi tố vụ án · 20/11/2026", "id=\"report-resolution-form\"")
 			.doesNotContain("id=\"transfer-form\"", "id=\"cockpit-link\"");
+		String health = page(mvc.perform(get("/cases/" + CASE).with(officer("health.qng", Officer.CASEWORKER, "health", "QNG")))
+			.andExpect(status().isOk()));
+		assertThat(health).as("only the police and the border guard resolve reports").doesNotContain("id=\"report-resolution-form\"");
+	}
+
+	@Test
+	void aReportResolutionInTheFutureIsRefusedNextToItsFieldAndNothingIsRecorded() throws Exception {
+		when(cases.view(eq(CASE), any())).thenReturn(view(List.of()));
+		String html = page(mvc.perform(post("/cases/" + CASE + "/report-resolution").with(police()).with(csrf())
+				.param("outcome", "INITIATED").param("decidedOn", "2999-01-01"))
+			.andExpect(status().isBadRequest()));
+		assertThat(html).contains("id=\"report-resolution-form\"", "2999-01-01");
+		verify(cases, never()).resolveReport(any(), any(), any(), any());
 	}
 
 	@Test
@@ -453,6 +468,7 @@ class IntakePagesTest {
 						"Xác minh ban đầu", List.of("health", "police"), null, Instant.parse("2026-11-16T02:20:00Z"),
 						Instant.parse("2026-11-19T02:20:00Z"), true)),
 				List.of(), List.of(new CaseMilestones.Milestone(CaseMilestones.Kind.CONSENT_WITHDRAWN, "PERSON_DECLINED", "police.qng",
-						Instant.parse("2026-11-20T02:50:00Z"))), "pi-1");
+						Instant.parse("2026-11-20T02:50:00Z"))), "pi-1",
+				new ReportResolution(ReportResolution.ReportDecision.INITIATED, LocalDate.parse("2026-11-20"), "police.qng"));
 	}
 }

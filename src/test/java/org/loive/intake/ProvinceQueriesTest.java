@@ -67,7 +67,8 @@ class ProvinceQueriesTest {
 				  registered_at timestamptz not null, intake_area varchar(32), report_kind varchar(32),
 				  hotline_number varchar(16), return_mode varchar(32), trafficking_scope varchar(16),
 				  exploitation_forms varchar(32)[] not null default '{}', recruitment_contexts varchar(32)[] not null default '{}',
-				  destination_country varchar(2), residence_area varchar(32))""").update();
+				  destination_country varchar(2), residence_area varchar(32), report_resolution varchar(32),
+				  report_resolved_on date, report_resolved_by varchar(255))""").update();
 		jdbc.sql("insert into act_re_procdef (id_, key_, version_) values ('main:1', 'victim-referral', 1)").update();
 		jdbc.sql("""
 				create table escalation (id bigserial primary key, task_id varchar(64) not null unique, case_id uuid not null,

@@ -247,6 +247,9 @@ class WebChainIT extends IntegrationTest {
 			case "Task_AssessRisk" -> answers("threatsReceived", "true", "traffickersAtLarge", "false",
 					"traffickersKnowWhereabouts", "false", "relativesThreatened", "false", "minor", "false",
 					"previouslyTrafficked", "false");
+			case "Task_AssessMinorRisk" -> answers("threatsReceived", "true", "traffickersAtLarge", "false",
+					"traffickersKnowWhereabouts", "false", "relativesThreatened", "false", "minor", "false",
+					"previouslyTrafficked", "false");
 			case "Task_ApplyProtection" -> answers("protectionRefused", "false", "measures", "IDENTITY_CONFIDENTIALITY");
 			case "Task_ReviewProtection" -> answers("stillAtRisk", "false");
 			case "Task_PlanSupport" -> answers("consentedServices", "a,d");

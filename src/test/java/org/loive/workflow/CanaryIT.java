@@ -329,7 +329,7 @@ class CanaryIT extends IntegrationTest {
 			case ReferralProcess.PLAN_INTERIM_SUPPORT -> "{\"consentedServices\":[\"g\"]}";
 			case ReferralProcess.IDENTIFY -> "{\"victim\":true,\"evidenceKinds\":[\"PERSON_STATEMENT\"],\"confirmationIssued\":true,\"exploitationForms\":[\"SEXUAL_EXPLOITATION\"]}";
 			case ReferralProcess.NOTIFY_GUARDIAN -> "{\"notified\":\"PARENTS\"}";
-			case ReferralProcess.ASSESS_RISK -> """
+			case ReferralProcess.ASSESS_RISK, ReferralProcess.ASSESS_MINOR_RISK -> """
 					{"threatsReceived":true,"traffickersAtLarge":false,"traffickersKnowWhereabouts":false,
 					 "relativesThreatened":false,"minor":false,"previouslyTrafficked":false}""";
 			case ReferralProcess.PLAN_SUPPORT -> "{\"consentedServices\":[\"a\",\"d\"]}";

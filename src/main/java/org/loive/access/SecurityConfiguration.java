@@ -69,6 +69,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/*")
 				.hasAnyRole(Officer.CASEWORKER, Officer.SUPERVISOR)
 				.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/consent-withdrawal").hasRole(Officer.CASEWORKER)
+				.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/report-resolution").hasRole(Officer.CASEWORKER)
 				.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/transfer").hasRole(Officer.SUPERVISOR)
 				.requestMatchers(HttpMethod.GET, "/api/v1/criminal-cases", "/api/v1/criminal-cases/*")
 				.hasAnyRole(Officer.CASEWORKER, Officer.SUPERVISOR)

@@ -98,6 +98,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
 			shared("GET", CASE, null, "200 200 200 200 200 200 200 200 200 200 200 200 200 200 403 403 403 401"),
 			fresh("POST", CASE + "/consent-withdrawal", "{\"reason\":\"PERSON_DECLINED\"}",
 					"204 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
+			fresh("POST", CASE + "/report-resolution", "{\"outcome\":\"INITIATED\",\"decidedOn\":\"{today}\"}",
+					"204 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
 			fresh("POST", CASE + "/transfer", "{\"area\":\"GLI\"}", "403 403 403 403 403 403 403 403 403 403 403 403 403 204 403 403 403 401"),
 			shared("GET", "/api/v1/escalations", null, "403 403 403 403 403 403 403 403 403 403 403 403 403 200 403 403 403 401"),
 			shared("GET", PERSON + "?sections=identity", null, "200 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),

@@ -57,6 +57,7 @@ final class ProcessTestSupport {
 			beans.put("intakeRoutingDelegate", new IntakeRoutingDelegate());
 			beans.put("riskLevelDelegate", new RiskLevelDelegate());
 			beans.put("supportEligibilityDelegate", new SupportEligibilityDelegate());
+			beans.put("consentWithdrawalDelegate", new ConsentWithdrawalDelegate());
 			beans.put("caseTransferDelegate", new CaseTransferDelegate());
 			beans.put("overdueEscalationDelegate", new OverdueEscalationDelegate(ProcessTestSupport::raise));
 			beans.put("stepDeadlines", new StepDeadlines(calendar));

@@ -269,6 +269,49 @@ class Cases {
 				open != null && open.overdue());
 	}
 
+	/** A new case's row: its codes and facts, never personal data. */
+	void insert(CaseRecord record) {
+		IntakeFacts facts = record.facts();
+		jdbc.sql("""
+				insert into referral_case (id, reference, channel, place, area, intake_area, received_at, immediate_danger,
+				                           process_instance_id, registered_by, registered_at, report_kind, hotline_number,
+				                           return_mode, trafficking_scope, exploitation_forms, recruitment_contexts,
+				                           destination_country, residence_area)
+				values (:id, :reference, :channel, :place, :area, :intakeArea, :receivedAt, :danger, :process, :officer,
+				        :registeredAt, :reportKind, :hotline, :returnMode, :scope,
+				        cast(string_to_array(:exploitation, ',') as varchar[]),
+				        cast(string_to_array(:recruitment, ',') as varchar[]), :destination, :residence)""")
+			.param("id", record.id())
+			.param("reference", record.reference())
+			.param("channel", record.channel())
+			.param("place", record.place())
+			.param("area", record.area())
+			.param("intakeArea", record.intakeArea())
+			.param("receivedAt", Timestamp.from(record.receivedAt()))
+			.param("danger", record.immediateDanger())
+			.param("process", record.processInstanceId())
+			.param("officer", record.registeredBy())
+			.param("registeredAt", Timestamp.from(record.registeredAt()))
+			.param("reportKind", code(facts.reportKind()))
+			.param("hotline", facts.hotlineNumber())
+			.param("returnMode", code(facts.returnMode()))
+			.param("scope", code(facts.traffickingScope()))
+			.param("exploitation", codes(facts.exploitationForms()))
+			.param("recruitment", codes(facts.recruitmentContexts()))
+			.param("destination", facts.destinationCountry())
+			.param("residence", facts.residenceArea())
+			.update();
+	}
+
+	private static String code(Enum<?> code) {
+		return code == null ? null : code.name();
+	}
+
+	/** A list of codes as PostgreSQL's string_to_array reads it: none is an empty array. */
+	private static String codes(List<? extends Enum<?>> codes) {
+		return String.join(",", codes.stream().map(Enum::name).toList());
+	}
+
 	private static CaseRecord map(ResultSet row) throws SQLException {
 		return new CaseRecord(row.getObject("id", UUID.class), row.getString("reference"), row.getString("channel"),
 				row.getString("place"), row.getString("area"), row.getString("intake_area"),

@@ -11,11 +11,9 @@ import org.loive.platform.Vietnam;
 import org.loive.vault.PersonalData;
 import org.loive.vault.Vault;
 import org.loive.workflow.ReferralWorkflow;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,7 +24,7 @@ import java.util.UUID;
 @Service
 class Intake {
 
-	private final JdbcClient jdbc;
+	private final Cases cases;
 	private final CaseReferences references;
 	private final ReferralWorkflow workflow;
 	private final CasePersons persons;
@@ -36,9 +34,9 @@ class Intake {
 	private final AuditLog audit;
 	private final Clock clock;
 
-	Intake(JdbcClient jdbc, CaseReferences references, ReferralWorkflow workflow, CasePersons persons, Vault vault,
+	Intake(Cases cases, CaseReferences references, ReferralWorkflow workflow, CasePersons persons, Vault vault,
 			CaseFlags flags, VictimDataAccess access, AuditLog audit, Clock clock) {
-		this.jdbc = jdbc;
+		this.cases = cases;
 		this.references = references;
 		this.workflow = workflow;
 		this.persons = persons;
@@ -67,33 +65,9 @@ class Intake {
 		String processInstanceId = workflow.start(new ReferralWorkflow.Referral(caseId, reference, request.channel(),
 				request.placeOrDefault(), facts.returnMode(), request.area(), province, request.receivedAt(),
 				request.immediateDanger(), victimId, minorIds));
-		jdbc.sql("""
-				insert into referral_case (id, reference, channel, place, area, intake_area, received_at, immediate_danger,
-				                           process_instance_id, registered_by, registered_at, report_kind, hotline_number,
-				                           return_mode, trafficking_scope, exploitation_forms, recruitment_contexts,
-				                           destination_country, residence_area)
-				values (:id, :reference, :channel, :place, :area, :area, :receivedAt, :danger, :process, :officer, :now,
-				        :reportKind, :hotline, :returnMode, :scope, cast(string_to_array(:exploitation, ',') as varchar[]),
-				        cast(string_to_array(:recruitment, ',') as varchar[]), :destination, :residence)""")
-			.param("id", caseId)
-			.param("reference", reference)
-			.param("channel", request.channel().name())
-			.param("place", request.placeOrDefault().name())
-			.param("area", request.area())
-			.param("receivedAt", Timestamp.from(request.receivedAt()))
-			.param("danger", request.immediateDanger())
-			.param("process", processInstanceId)
-			.param("officer", officer.username())
-			.param("now", Timestamp.from(clock.instant()))
-			.param("reportKind", code(facts.reportKind()))
-			.param("hotline", facts.hotlineNumber())
-			.param("returnMode", code(facts.returnMode()))
-			.param("scope", code(facts.traffickingScope()))
-			.param("exploitation", codes(facts.exploitationForms()))
-			.param("recruitment", codes(facts.recruitmentContexts()))
-			.param("destination", facts.destinationCountry())
-			.param("residence", facts.residenceArea())
-			.update();
+		cases.insert(new CaseRecord(caseId, reference, request.channel().name(), request.placeOrDefault().name(),
+				request.area(), request.area(), request.receivedAt(), request.immediateDanger(), facts, officer.username(),
+				clock.instant(), processInstanceId, null));
 		LocalDate receivedOn = request.receivedAt().atZone(Vietnam.ZONE).toLocalDate();
 		register(scope, victimId, CasePersons.Role.IDENTIFYING, request.personOrEmpty(), request.personalData(),
 				receivedOn, officer);
@@ -105,15 +79,6 @@ class Intake {
 		List<UUID> personIds = new ArrayList<>(List.of(victimId));
 		personIds.addAll(minorIds);
 		return new RegisteredReferral(caseId, reference, flags.raise(caseId, personIds));
-	}
-
-	private static String code(Enum<?> code) {
-		return code == null ? null : code.name();
-	}
-
-	/** A list of codes as PostgreSQL's string_to_array reads it: none is an empty array. */
-	private static String codes(List<? extends Enum<?>> codes) {
-		return String.join(",", codes.stream().map(Enum::name).toList());
 	}
 
 	/** The person's codes beside the case, their data in the vault, the creation on record. */

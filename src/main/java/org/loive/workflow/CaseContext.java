@@ -35,16 +35,18 @@ class CaseContext {
 
 	private final TaskService tasks;
 	private final HistoryService history;
+	private final Stages stages;
 
-	CaseContext(TaskService tasks, HistoryService history) {
+	CaseContext(TaskService tasks, HistoryService history, Stages stages) {
 		this.tasks = tasks;
 		this.history = history;
+		this.stages = stages;
 	}
 
 	/** The case's stage (the furthest of its open steps) and its decisions, the latest value of each. */
 	Context of(String caseId) {
 		Stage stage = tasks.createTaskQuery().processInstanceBusinessKey(caseId).list().stream()
-			.map(Task::getTaskDefinitionKey).map(Stage::ofTask).max(Comparator.naturalOrder()).orElse(Stage.CLOSED);
+			.map(Task::getTaskDefinitionKey).map(stages::of).max(Comparator.naturalOrder()).orElse(Stage.CLOSED);
 		List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
 			.processInstanceBusinessKey(caseId).list();
 		Map<String, Object> latest = new LinkedHashMap<>();

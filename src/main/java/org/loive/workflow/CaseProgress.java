@@ -72,10 +72,12 @@ public class CaseProgress {
 	private final RuntimeService runtime;
 	private final JdbcEscalations escalations;
 	private final JdbcClient jdbc;
+	private final Stages stages;
 	private final Clock clock;
 
 	CaseProgress(TaskService tasks, HistoryService history, RepositoryService repository, RuntimeService runtime,
-			JdbcEscalations escalations, JdbcClient jdbc, Clock clock) {
+			JdbcEscalations escalations, JdbcClient jdbc, Stages stages, Clock clock) {
+		this.stages = stages;
 		this.tasks = tasks;
 		this.history = history;
 		this.repository = repository;
@@ -105,7 +107,7 @@ public class CaseProgress {
 			.filter(task -> task.getDeleteReason() == null || "completed".equals(task.getDeleteReason()))
 			.map(this::completedStep)
 			.toList();
-		Stage stage = open.stream().map(step -> Stage.ofTask(step.taskKey())).max(Comparator.naturalOrder())
+		Stage stage = open.stream().map(step -> stages.of(step.taskKey())).max(Comparator.naturalOrder())
 			.orElse(mainEnded(caseId) ? Stage.CLOSED : Stage.CLASSIFICATION);
 		return new Progress(stage, outcome(caseId).orElse(null), done, open, escalations.ofCase(caseId)
 			.stream()
@@ -179,13 +181,13 @@ public class CaseProgress {
 			.single();
 	}
 
-	private static ProvinceStep provinceStep(ResultSet row, Instant now) throws SQLException {
+	private ProvinceStep provinceStep(ResultSet row, Instant now) throws SQLException {
 		String agencies = row.getString("agencies");
 		Timestamp due = row.getTimestamp("due_date_");
 		String taskKey = row.getString("task_def_key_");
 		return new ProvinceStep(UUID.fromString(row.getString("business_key_")), taskKey, row.getString("name_"),
 				agencies == null ? List.of() : Arrays.asList(agencies.split(",")), row.getString("assignee_"),
-				due == null ? null : due.toInstant(), due != null && due.toInstant().isBefore(now), Stage.ofTask(taskKey));
+				due == null ? null : due.toInstant(), due != null && due.toInstant().isBefore(now), stages.of(taskKey));
 	}
 
 	/** Whether the case's main process has ended: the case is closed. */

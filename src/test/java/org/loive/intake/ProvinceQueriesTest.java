@@ -80,11 +80,14 @@ class ProvinceQueriesTest {
 				org.camunda.bpm.engine.TaskService.class, org.camunda.bpm.engine.HistoryService.class,
 				org.camunda.bpm.engine.RepositoryService.class, org.camunda.bpm.engine.RuntimeService.class,
 				Class.forName("org.loive.workflow.JdbcEscalations"),
-				JdbcClient.class, Clock.class);
+				JdbcClient.class, Class.forName("org.loive.workflow.Stages"), Clock.class);
 		constructor.setAccessible(true);
+		Constructor<?> stages = Class.forName("org.loive.workflow.Stages").getDeclaredConstructor();
+		stages.setAccessible(true);
 		Constructor<?> escalations = Class.forName("org.loive.workflow.JdbcEscalations").getDeclaredConstructor(JdbcClient.class);
 		escalations.setAccessible(true);
-		progress = constructor.newInstance(null, null, null, null, escalations.newInstance(jdbc), jdbc, clock);
+		progress = constructor.newInstance(null, null, null, null, escalations.newInstance(jdbc), jdbc, stages.newInstance(),
+				clock);
 		cases = new Cases(jdbc, null, progress, null, null, null, null, null, null, clock);
 		// QNG: one case with an overdue verification and an on-time classification, one on time, one closed; GLI: one
 		instance(OVERDUE, "QNG-2026-000001", "QNG-12345", NOW.minusSeconds(3 * 86_400), "QNG");

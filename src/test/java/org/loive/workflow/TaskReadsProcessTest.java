@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.loive.workflow.ProcessTestSupport.assessRisk;
@@ -85,7 +86,8 @@ class TaskReadsProcessTest extends ProcessTestCase {
 		planSupport(referral, "a");
 		ServiceReferrals referrals = new ServiceReferrals(taskService(), historyService());
 
-		CaseContext.Context context = new CaseContext(taskService(), historyService()).of(referral.getBusinessKey());
+		CaseContext.Context context = new CaseContext(taskService(), historyService(), new Stages())
+			.of(referral.getBusinessKey());
 		assertThat(context.stage()).isEqualTo(Stage.SUPPORT);
 		assertThat(context.decisions()).extracting(CaseContext.Decision::name, CaseContext.Decision::value)
 			.contains(tuple(ReferralVariables.CLASSIFICATION, "TRAFFICKING_SUSPECTED"),
@@ -122,7 +124,8 @@ class TaskReadsProcessTest extends ProcessTestCase {
 		ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) ProcessTestSupport.engine()
 			.getProcessEngineConfiguration();
 		CaseTasks caseTasks = new CaseTasks(taskService(), runtimeService(), historyService(), null,
-				new CaseContext(taskService(), historyService()), JdbcClient.create(engine.getDataSource()), null, null,
+				new CaseContext(taskService(), historyService(), new Stages()),
+				JdbcClient.create(engine.getDataSource()), null, null,
 				audit, Clock.systemUTC());
 		Officer colleague = new Officer("police2.tsa", Set.of(Officer.CASEWORKER), Set.of("police"), PROVINCE);
 
@@ -144,7 +147,7 @@ class TaskReadsProcessTest extends ProcessTestCase {
 	/** Only the engine is needed to read: no vault, audit or lock. */
 	private static CaseTasks caseTasks(Clock clock) {
 		return new CaseTasks(taskService(), runtimeService(), historyService(), null,
-				new CaseContext(taskService(), historyService()), null, null, null, null, clock);
+				new CaseContext(taskService(), historyService(), new Stages()), null, null, null, null, clock);
 	}
 
 	/** A hotline report from inland of this test's province, waiting for the police's classification. */

@@ -8,6 +8,8 @@ import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.junit.jupiter.api.Test;
 import org.loive.access.Agency;
 
@@ -93,6 +95,20 @@ class UserTaskDeadlinesProcessTest extends ProcessTestCase {
 			assertThat(definition.getTimeDate().getTextContent()).as("date of %s", wait.getId())
 				.isEqualTo(dueDate(wait.getId()));
 			assertOneRule(wait.getId(), null, false);
+		}
+	}
+
+	@Test
+	void everyUserTaskNamesItsStageInTheModel() {
+		for (UserTask task : userTasks()) {
+			List<String> stages = task.getExtensionElements() == null ? List.of()
+					: task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+						.flatMap(properties -> properties.getCamundaProperties().stream())
+						.filter(property -> property.getCamundaName().equals(Stage.PROPERTY))
+						.map(CamundaProperty::getCamundaValue)
+						.toList();
+			assertThat(stages).as("stage of %s", task.getId()).singleElement()
+				.satisfies(stage -> assertThat(Stage.valueOf(stage)).isNotEqualTo(Stage.CLOSED));
 		}
 	}
 

@@ -1,0 +1,92 @@
+package org.loive.cases;
+
+import org.loive.access.Officer;
+import org.loive.access.Areas;
+import org.loive.access.VictimDataAccess;
+import org.loive.audit.AuditAction;
+import org.loive.audit.AuditEvent;
+import org.loive.audit.AuditLog;
+import org.loive.platform.ApiException;
+import org.loive.platform.Vietnam;
+import org.loive.vault.PersonalData;
+import org.loive.vault.Vault;
+import org.loive.workflow.ReferralWorkflow;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Registers a referral: the case row, its reference and the running process, in one transaction. */
+@Service
+class Intake {
+
+	private final Cases cases;
+	private final CaseReferences references;
+	private final ReferralWorkflow workflow;
+	private final CasePersons persons;
+	private final Vault vault;
+	private final CaseFlags flags;
+	private final VictimDataAccess access;
+	private final AuditLog audit;
+	private final Clock clock;
+
+	Intake(Cases cases, CaseReferences references, ReferralWorkflow workflow, CasePersons persons, Vault vault,
+			CaseFlags flags, VictimDataAccess access, AuditLog audit, Clock clock) {
+		this.cases = cases;
+		this.references = references;
+		this.workflow = workflow;
+		this.persons = persons;
+		this.vault = vault;
+		this.flags = flags;
+		this.access = access;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional
+	RegisteredReferral register(ReferralRequest request, Officer officer) {
+		String province = Areas.province(request.area());
+		if (!province.equals(officer.province())) {
+			throw ApiException.forbidden("intake.other-area", province);
+		}
+		UUID caseId = UUID.randomUUID();
+		VictimDataAccess.CaseScope scope = new VictimDataAccess.CaseScope(caseId, province);
+		audit.record(AuditEvent.of(AuditAction.CASE_REGISTER, officer.actor())
+			.onCase(caseId)
+			.purpose("channel:" + request.channel()));
+		String reference = references.next(province, request.receivedAt().atZone(Vietnam.ZONE).getYear());
+		UUID victimId = UUID.randomUUID();
+		List<UUID> minorIds = request.minors().stream().map(minor -> UUID.randomUUID()).toList();
+		IntakeFacts facts = request.facts();
+		String processInstanceId = workflow.start(new ReferralWorkflow.Referral(caseId, reference, request.channel(),
+				request.placeOrDefault(), facts.returnMode(), request.area(), province, request.receivedAt(),
+				request.immediateDanger(), victimId, minorIds));
+		cases.insert(new CaseRecord(caseId, reference, request.channel().name(), request.placeOrDefault().name(),
+				request.area(), request.area(), request.receivedAt(), request.immediateDanger(), facts, officer.username(),
+				clock.instant(), processInstanceId, null));
+		LocalDate receivedOn = request.receivedAt().atZone(Vietnam.ZONE).toLocalDate();
+		register(scope, victimId, CasePersons.Role.IDENTIFYING, request.personOrEmpty(), request.personalData(),
+				receivedOn, officer);
+		for (int i = 0; i < minorIds.size(); i++) {
+			PersonRequest minor = request.minors().get(i);
+			register(scope, minorIds.get(i), CasePersons.Role.ACCOMPANYING_MINOR, minor, minor.personalData(),
+					receivedOn, officer);
+		}
+		List<UUID> personIds = new ArrayList<>(List.of(victimId));
+		personIds.addAll(minorIds);
+		return new RegisteredReferral(caseId, reference, flags.raise(caseId, personIds));
+	}
+
+	/** The person's codes beside the case, their data in the vault, the creation on record. */
+	private void register(VictimDataAccess.CaseScope scope, UUID personId, CasePersons.Role role, PersonRequest person,
+			PersonalData data, LocalDate receivedOn, Officer officer) {
+		access.record(officer, scope, personId, data.sectionCodes(), AuditAction.PERSON_CREATE, "intake");
+		persons.link(scope.caseId(), personId, role, new CasePersons.Codes(person.sex(), person.ageBandAt(receivedOn),
+				person.nationality(), person.ethnicMinority()));
+		vault.create(personId, scope.caseId(), data, officer.username());
+	}
+}

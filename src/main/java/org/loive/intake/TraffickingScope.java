@@ -1,4 +1,0 @@
-package org.loive.intake;
-
-/** Whether the person was trafficked inside Vietnam or across its borders. */
-enum TraffickingScope { DOMESTIC, CROSS_BORDER }

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import org.loive.access.Agency;
 import org.loive.access.Officer;
 import org.loive.criminal.CriminalCases;
 import org.loive.platform.web.Form;
@@ -136,8 +135,7 @@ class CasePages {
 		model.addAttribute("diagrams", CaseTimeline.diagrams(view.openTasks(), ReferralProcess.KEY));
 		model.addAttribute("caseworker", officer.hasRole(Officer.CASEWORKER));
 		model.addAttribute("supervisor", officer.hasRole(Officer.SUPERVISOR));
-		model.addAttribute("reportResolver", officer.hasRole(Officer.CASEWORKER) && officer.agencies().stream()
-			.anyMatch(group -> group.equals(Agency.POLICE.group()) || group.equals(Agency.BORDER_GUARD.group())));
+		model.addAttribute("reportResolver", officer.hasRole(Officer.CASEWORKER) && Cases.resolvesReports(officer));
 		model.addAttribute("criminalCases", criminalCases.linkedTo(caseId, officer));
 		Map.of("withdrawalForm", WITHDRAWAL, "transferForm", TRANSFER, "reportForm", REPORT)
 			.forEach((name, form) -> {

@@ -202,7 +202,7 @@ class Cases {
 	@Transactional
 	void resolveReport(UUID caseId, ReportResolution.ReportDecision outcome, LocalDate decidedOn, Officer officer) {
 		CaseRecord record = visible(caseId, officer);
-		if (officer.agencies().stream().noneMatch(group -> group.equals(Agency.POLICE.group()) || group.equals(Agency.BORDER_GUARD.group()))) {
+		if (!resolvesReports(officer)) {
 			throw ApiException.forbidden("case.report-resolution-agency");
 		}
 		if (decidedOn.isBefore(record.receivedAt().atZone(Vietnam.ZONE).toLocalDate())) {
@@ -217,6 +217,11 @@ class Cases {
 			.param("by", officer.username())
 			.param("id", caseId)
 			.update();
+	}
+
+	/** The police and the border guard decide on reports. */
+	static boolean resolvesReports(Officer officer) {
+		return officer.belongsTo(Agency.POLICE.group()) || officer.belongsTo(Agency.BORDER_GUARD.group());
 	}
 
 	@Transactional

@@ -13,10 +13,8 @@ import org.springframework.stereotype.Component;
 @Component("consentWithdrawalDelegate")
 class ConsentWithdrawalDelegate implements JavaDelegate {
 
-	static final String CONSENT_WITHDRAWN = "CONSENT_WITHDRAWN";
-
 	@Override
 	public void execute(DelegateExecution execution) {
-		execution.setVariable(ReferralVariables.CASE_OUTCOME, CONSENT_WITHDRAWN);
+		execution.setVariable(ReferralVariables.CASE_OUTCOME, ReferralForms.CaseOutcome.CONSENT_WITHDRAWN.name());
 	}
 }

@@ -1,17 +1,14 @@
 package org.loive.cases;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.loive.devstack.EmbeddedDatabase;
+import org.loive.support.MigrationDatabase;
 import org.loive.workflow.ExploitationForm;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,12 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Cases made before the facts of V9 keep their single form of exploitation, as a list of one, and still open. */
 class IntakeFactsMigrationTest {
 
-	static final EmbeddedDatabase.Account OWNER = new EmbeddedDatabase.Account("loive_f", "loive_f", "loive-f");
-	static final EmbeddedDatabase.Account RUNTIME = new EmbeddedDatabase.Account("loive_f", "loive_f_app", "loive-f-app");
-
 	@TempDir
 	static Path directory;
-	static EmbeddedDatabase database;
+	static MigrationDatabase database;
 
 	@AfterAll
 	static void stop() {
@@ -35,17 +29,13 @@ class IntakeFactsMigrationTest {
 
 	@Test
 	void existingCasesKeepTheirFormOfExploitationAndOpenWithTheNewFactsEmpty() {
-		database = EmbeddedDatabase.start(0, directory, false, List.of(OWNER));
-		database.ensureRuntimeRole(RUNTIME);
-		SimpleDriverDataSource data = new SimpleDriverDataSource(new org.postgresql.Driver(),
-				database.jdbcUrl(OWNER.database()) + "?currentSchema=loive", OWNER.user(), OWNER.password());
-		JdbcClient jdbc = JdbcClient.create(data);
-		jdbc.sql("create schema if not exists loive").update();
-		flyway(data).target("6").load().migrate();
+		database = MigrationDatabase.start(directory);
+		JdbcClient jdbc = database.jdbc();
+		database.migrateTo("6");
 		UUID labour = insert(jdbc, "QNG-2026-000001", "FORCED_LABOUR");
 		UUID unknown = insert(jdbc, "QNG-2026-000002", null);
 
-		flyway(data).load().migrate();
+		database.migrate();
 
 		Cases cases = new Cases(jdbc, null, null, null, null, null, null, null, null, null);
 		CaseRecord before = cases.find(labour).orElseThrow();
@@ -53,15 +43,6 @@ class IntakeFactsMigrationTest {
 				List.of(ExploitationForm.FORCED_LABOUR), List.of(), "KH", null));
 		assertThat(before.channel()).isEqualTo("HOTLINE_111");
 		assertThat(cases.find(unknown).orElseThrow().facts().exploitationForms()).isEmpty();
-	}
-
-	private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(SimpleDriverDataSource data) {
-		return Flyway.configure()
-			.dataSource(data)
-			.schemas("loive")
-			.defaultSchema("loive")
-			.locations("classpath:db/migration")
-			.placeholders(Map.of("runtime-role", RUNTIME.user()));
 	}
 
 	private static UUID insert(JdbcClient jdbc, String reference, String exploitationForm) {

@@ -24,8 +24,8 @@ public final class MigrationDatabase implements AutoCloseable {
 
 	private MigrationDatabase(EmbeddedDatabase database) {
 		this.database = database;
-		this.data = new SimpleDriverDataSource(new org.postgresql.Driver(), database.jdbcUrl(OWNER.database()),
-				OWNER.user(), OWNER.password());
+		this.data = new SimpleDriverDataSource(new org.postgresql.Driver(),
+				database.jdbcUrl(OWNER.database()) + "?currentSchema=loive", OWNER.user(), OWNER.password());
 		jdbc().sql("create schema if not exists loive").update();
 	}
 
@@ -35,7 +35,7 @@ public final class MigrationDatabase implements AutoCloseable {
 		return new MigrationDatabase(database);
 	}
 
-	/** As the owner, schema {@code loive} first. */
+	/** As the owner, schema {@code loive} first (so the application's own queries run as they are). */
 	public JdbcClient jdbc() {
 		return JdbcClient.create(data);
 	}

@@ -236,6 +236,12 @@ final class ProcessTestSupport {
 
 	/** Task_AssessRisk with the named answers yes and every other answer no. */
 	static void assessRisk(ProcessInstance referral, String... yes) {
+		waitsFor(referral, ReferralProcess.ASSESS_RISK, "police");
+		done(referral, ReferralProcess.ASSESS_RISK, riskAnswers(yes));
+	}
+
+	/** The risk assessment's answers: the named ones yes, every other one no. */
+	private static Object[] riskAnswers(String... yes) {
 		List<String> yesAnswers = Arrays.asList(yes);
 		assertThat(RiskLevelDelegate.ANSWERS).containsAll(yesAnswers);
 		List<Object> variables = new ArrayList<>();
@@ -243,20 +249,13 @@ final class ProcessTestSupport {
 			variables.add(answer);
 			variables.add(yesAnswers.contains(answer));
 		}
-		waitsFor(referral, ReferralProcess.ASSESS_RISK, "police");
-		done(referral, ReferralProcess.ASSESS_RISK, variables.toArray());
+		return variables.toArray();
 	}
 
 	/** Every open Task_AssessMinorRisk, each minor with the named answers yes and every other answer no. */
 	static void assessMinorRisks(ProcessInstance referral, String... yes) {
-		List<String> yesAnswers = Arrays.asList(yes);
-		List<Object> variables = new ArrayList<>();
-		for (String answer : RiskLevelDelegate.ANSWERS) {
-			variables.add(answer);
-			variables.add(yesAnswers.contains(answer));
-		}
 		waitsFor(referral, ReferralProcess.ASSESS_MINOR_RISK, "police");
-		openAll(referral, ReferralProcess.ASSESS_MINOR_RISK).forEach(task -> done(task, variables.toArray()));
+		openAll(referral, ReferralProcess.ASSESS_MINOR_RISK).forEach(task -> done(task, riskAnswers(yes)));
 	}
 
 	/** Task_PlanSupport with the services the person consents to, each to its default provider. */

@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.loive.access.Agency;
@@ -29,7 +28,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -273,7 +271,8 @@ class CaseTasks {
 
 	/**
 	 * The tasks as views, with the case's variables of all of them read in one query rather than one per
-	 * task; a variable of the process instance itself wins over a sub-scope's of the same name.
+	 * task; only the process instance's own: a sub-scope's {@code service} (a multi-instance's element) is not the
+	 * task's.
 	 */
 	private List<TaskView> views(List<Task> page) {
 		if (page.isEmpty()) {
@@ -286,7 +285,7 @@ class CaseTasks {
 			.disableBinaryFetching()
 			.list()
 			.stream()
-			.sorted(Comparator.comparing((VariableInstance v) -> v.getProcessInstanceId().equals(v.getExecutionId())))
+			.filter(v -> v.getProcessInstanceId().equals(v.getExecutionId()))
 			.forEach(v -> byInstance.computeIfAbsent(v.getProcessInstanceId(), id -> new HashMap<>())
 				.put(v.getName(), v.getValue()));
 		Instant now = clock.instant();

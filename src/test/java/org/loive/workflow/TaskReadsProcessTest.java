@@ -144,6 +144,22 @@ class TaskReadsProcessTest extends ProcessTestCase {
 		assertThat(events.getValue().caseId()).hasToString(referral.getBusinessKey());
 	}
 
+	@Test
+	void aStepOfTheChainIsNotTakenForAServiceReferredWhileThePersonIsBeingIdentified() {
+		ProcessInstance referral = report("TSA-2026-000005");
+		done(referral, ReferralProcess.CLASSIFY, "classification", "TRAFFICKING_SUSPECTED", "rescueNeeded", false,
+				"crossBorderRescue", false, "foreignNational", false, "duplicateOfCaseId", null);
+		done(referral, ReferralProcess.RECEIVE_PERSON, "healthDepartmentNotified", true, "temporaryShelterProvided", true);
+		ProcessTestSupport.planInterimSupport(referral, "b");
+
+		List<TaskView> health = caseTasks(Clock.systemUTC())
+			.inbox(HEALTH, InboxQuery.of(null, null, null, UUID.fromString(referral.getBusinessKey())), 0, 50).items();
+
+		assertThat(health).extracting(TaskView::taskKey, TaskView::service).containsExactlyInAnyOrder(
+				org.assertj.core.groups.Tuple.tuple(ReferralProcess.INITIAL_VERIFICATION, null),
+				org.assertj.core.groups.Tuple.tuple(ServiceReferralProcess.RESPOND, "b"));
+	}
+
 	/** Only the engine is needed to read: no vault, audit or lock. */
 	private static CaseTasks caseTasks(Clock clock) {
 		return new CaseTasks(taskService(), runtimeService(), historyService(), null,

@@ -1,5 +1,6 @@
 package org.loive.cases;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,9 +28,11 @@ class CasePersons {
 	}
 
 	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
 
-	CasePersons(JdbcClient jdbc) {
+	CasePersons(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	void link(UUID caseId, UUID personId, Role role, Codes codes) {
@@ -44,6 +47,8 @@ class CasePersons {
 			.param("nationality", codes.nationality())
 			.param("minority", codes.ethnicMinority())
 			.update();
+		events.publishEvent(new CaseEvents.PersonLinked(caseId, personId, role.name(), codes.sex(), codes.ageBand(),
+				codes.nationality(), codes.ethnicMinority()));
 	}
 
 	List<LinkedPerson> of(UUID caseId) {

@@ -17,6 +17,7 @@ import org.loive.workflow.ReferralWorkflow;
 import org.loive.workflow.ExploitationForm;
 import org.loive.workflow.ReturnMode;
 import org.loive.workflow.Stage;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,11 +57,12 @@ class Cases {
 	private final CaseFlags flags;
 	private final VictimDataAccess access;
 	private final AuditLog audit;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	Cases(JdbcClient jdbc, CasePersons persons, CaseProgress progress, CaseMilestones milestones,
 			ReferralWorkflow workflow, Consents consents, CaseFlags flags, VictimDataAccess access, AuditLog audit,
-			Clock clock) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.persons = persons;
 		this.progress = progress;
@@ -70,6 +72,7 @@ class Cases {
 		this.flags = flags;
 		this.access = access;
 		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -189,7 +192,9 @@ class Cases {
 	void withdrawConsent(UUID caseId, String reason, Officer officer) {
 		CaseRecord record = visible(caseId, officer);
 		access.authorizeWrite(officer, scope(record), null, Set.of(), AuditAction.CONSENT_WITHDRAW);
-		milestones.record(caseId, CaseMilestones.Kind.CONSENT_WITHDRAWN, reason, officer.username(), clock.instant());
+		Instant now = clock.instant();
+		milestones.record(caseId, CaseMilestones.Kind.CONSENT_WITHDRAWN, reason, officer.username(), now);
+		events.publishEvent(new CaseEvents.ConsentWithdrawn(caseId, now));
 		consents.withdrawAll(persons.of(caseId).stream().map(CasePersons.LinkedPerson::personId).toList(),
 				officer.username());
 		workflow.withdrawConsent(caseId, reason);
@@ -217,6 +222,8 @@ class Cases {
 			.param("by", officer.username())
 			.param("id", caseId)
 			.update();
+		events.publishEvent(new CaseEvents.ReportResolved(caseId, outcome.name(), decidedOn, clock.instant(),
+				officer.belongsTo(Agency.POLICE.group()) ? Agency.POLICE.group() : Agency.BORDER_GUARD.group()));
 	}
 
 	/** The police and the border guard decide on reports. */
@@ -234,7 +241,9 @@ class Cases {
 			.onCase(caseId)
 			.purpose("from:" + record.area() + ":to:" + area));
 		jdbc.sql("update referral_case set area = :area where id = :id").param("area", area).param("id", caseId).update();
-		milestones.record(caseId, CaseMilestones.Kind.TRANSFERRED, area, officer.username(), clock.instant());
+		Instant now = clock.instant();
+		milestones.record(caseId, CaseMilestones.Kind.TRANSFERRED, area, officer.username(), now);
+		events.publishEvent(new CaseEvents.CaseTransferred(caseId, record.area(), area, now));
 		workflow.transfer(caseId, area);
 	}
 

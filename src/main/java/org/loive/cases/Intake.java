@@ -11,6 +11,7 @@ import org.loive.platform.Vietnam;
 import org.loive.vault.PersonalData;
 import org.loive.vault.Vault;
 import org.loive.workflow.ReferralWorkflow;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,10 +33,11 @@ class Intake {
 	private final CaseFlags flags;
 	private final VictimDataAccess access;
 	private final AuditLog audit;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	Intake(Cases cases, CaseReferences references, ReferralWorkflow workflow, CasePersons persons, Vault vault,
-			CaseFlags flags, VictimDataAccess access, AuditLog audit, Clock clock) {
+			CaseFlags flags, VictimDataAccess access, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
 		this.cases = cases;
 		this.references = references;
 		this.workflow = workflow;
@@ -44,6 +46,7 @@ class Intake {
 		this.flags = flags;
 		this.access = access;
 		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -68,6 +71,7 @@ class Intake {
 		cases.insert(new CaseRecord(caseId, reference, request.channel().name(), request.placeOrDefault().name(),
 				request.area(), request.area(), request.receivedAt(), request.immediateDanger(), facts, officer.username(),
 				clock.instant(), processInstanceId, null));
+		events.publishEvent(registered(caseId, reference, request, officer));
 		LocalDate receivedOn = request.receivedAt().atZone(Vietnam.ZONE).toLocalDate();
 		register(scope, victimId, CasePersons.Role.IDENTIFYING, request.personOrEmpty(), request.personalData(),
 				receivedOn, officer);
@@ -79,6 +83,23 @@ class Intake {
 		List<UUID> personIds = new ArrayList<>(List.of(victimId));
 		personIds.addAll(minorIds);
 		return new RegisteredReferral(caseId, reference, flags.raise(caseId, personIds));
+	}
+
+	private static CaseEvents.CaseRegistered registered(UUID caseId, String reference, ReferralRequest request,
+			Officer officer) {
+		IntakeFacts facts = request.facts();
+		return new CaseEvents.CaseRegistered(caseId, reference, request.channel().name(), name(facts.reportKind()),
+				request.placeOrDefault().name(), name(facts.returnMode()), name(facts.traffickingScope()),
+				names(facts.exploitationForms()), names(facts.recruitmentContexts()), facts.destinationCountry(),
+				request.area(), request.receivedAt(), officer.agencies().stream().sorted().findFirst().orElse(null));
+	}
+
+	private static String name(Enum<?> code) {
+		return code == null ? null : code.name();
+	}
+
+	private static List<String> names(List<? extends Enum<?>> codes) {
+		return codes == null ? List.of() : codes.stream().map(Enum::name).toList();
 	}
 
 	/** The person's codes beside the case, their data in the vault, the creation on record. */

@@ -9,10 +9,12 @@ import org.loive.platform.ApiException;
 import org.loive.platform.InvalidRequestException;
 import org.loive.platform.InvalidRequestException.Rejection;
 import org.loive.platform.Vietnam;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,12 +33,15 @@ public class CriminalCases {
 	private final CriminalCaseRecords records;
 	private final ReferralCases referrals;
 	private final VictimDataAccess access;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	CriminalCases(CriminalCaseRecords records, ReferralCases referrals, VictimDataAccess access, Clock clock) {
+	CriminalCases(CriminalCaseRecords records, ReferralCases referrals, VictimDataAccess access,
+			ApplicationEventPublisher events, Clock clock) {
 		this.records = records;
 		this.referrals = referrals;
 		this.access = access;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -101,9 +106,11 @@ public class CriminalCases {
 		access.authorizeCriminalCaseRecord(officer, Agency.POLICE,
 				event(AuditAction.CRIMINAL_CASE_LINK, officer, id).onCase(referral.caseId()), row.province(),
 				referral.province());
-		if (!records.link(id, referral.caseId(), officer.username(), clock.instant())) {
+		Instant now = clock.instant();
+		if (!records.link(id, referral.caseId(), officer.username(), now)) {
 			throw ApiException.conflict("criminal-case.already-linked", reference);
 		}
+		events.publishEvent(new CriminalCaseEvents.ReferralLinked(id, row.province(), referral.caseId(), now));
 	}
 
 	@Transactional
@@ -151,10 +158,12 @@ public class CriminalCases {
 		if (!rejections.isEmpty()) {
 			throw new InvalidRequestException(rejections);
 		}
-		if (!records.advance(id, row.status(), milestone, request.date(), request.outcome(), officer.username(),
-				clock.instant())) {
+		Instant now = clock.instant();
+		if (!records.advance(id, row.status(), milestone, request.date(), request.outcome(), officer.username(), now)) {
 			throw ApiException.conflict("criminal-case.out-of-order", milestone, row.status());
 		}
+		events.publishEvent(new CriminalCaseEvents.MilestoneRecorded(id, row.province(), milestone.name(), request.date(),
+				request.outcome() == null ? null : request.outcome().name(), now));
 	}
 
 	private CriminalCaseRecords.Row find(UUID id) {

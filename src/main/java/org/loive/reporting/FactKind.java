@@ -23,6 +23,8 @@ enum FactKind {
 	DOCUMENT_ISSUED,
 	/** Risk assessed; code = LOW, MEDIUM or HIGH, detail = MINOR for an accompanying minor. */
 	RISK_ASSESSED,
+	/** Support eligibility decided for a person; code = support category, detail = the eligible services joined by '+'. */
+	SUPPORT_ASSESSED,
 	/** Protection; code = APPLIED or REFUSED (with a written commitment). */
 	PROTECTION,
 	/** Relatives or guardian of an accompanying minor notified; code = who; due_at = its deadline. */

@@ -1,5 +1,6 @@
 package org.loive.workflow;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,14 +13,16 @@ import java.util.UUID;
 class JdbcEscalations implements Escalations {
 
 	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
 
-	JdbcEscalations(JdbcClient jdbc) {
+	JdbcEscalations(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	@Override
 	public void raise(Escalation escalation) {
-		jdbc.sql("""
+		int raised = jdbc.sql("""
 				insert into escalation (task_id, case_id, province, task_key, task_name, candidate_groups, due_at, raised_at)
 				values (:task, :case, :province, :key, :name, :groups, :due, :raised)
 				on conflict (task_id) do nothing""")
@@ -32,6 +35,11 @@ class JdbcEscalations implements Escalations {
 			.param("due", Timestamp.from(escalation.dueAt()))
 			.param("raised", Timestamp.from(escalation.raisedAt()))
 			.update();
+		if (raised == 1) {
+			events.publishEvent(new ChainEvent(ChainEvent.Kind.ESCALATED, escalation.caseId(), null, escalation.province(),
+					escalation.candidateGroups().stream().findFirst().orElse(null), escalation.taskKey(), null,
+					escalation.raisedAt(), null, escalation.dueAt(), "ESCALATED:" + escalation.taskId()));
+		}
 	}
 
 	List<Escalation> ofProvince(String province, int limit) {

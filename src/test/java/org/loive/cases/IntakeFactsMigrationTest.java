@@ -37,7 +37,7 @@ class IntakeFactsMigrationTest {
 
 		database.migrate();
 
-		Cases cases = new Cases(jdbc, null, null, null, null, null, null, null, null, null);
+		Cases cases = new Cases(jdbc, null, null, null, null, null, null, null, null, null, null);
 		CaseRecord before = cases.find(labour).orElseThrow();
 		assertThat(before.facts()).isEqualTo(new IntakeFacts(null, null, null, null,
 				List.of(ExploitationForm.FORCED_LABOUR), List.of(), "KH", null));

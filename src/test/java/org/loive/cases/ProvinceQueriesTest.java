@@ -88,7 +88,7 @@ class ProvinceQueriesTest {
 		escalations.setAccessible(true);
 		progress = constructor.newInstance(null, null, null, null, escalations.newInstance(jdbc), jdbc, stages.newInstance(),
 				clock);
-		cases = new Cases(jdbc, null, progress, null, null, null, null, null, null, clock);
+		cases = new Cases(jdbc, null, progress, null, null, null, null, null, null, null, clock);
 		// QNG: one case with an overdue verification and an on-time classification, one on time, one closed; GLI: one
 		instance(OVERDUE, "QNG-2026-000001", "QNG-12345", NOW.minusSeconds(3 * 86_400), "QNG");
 		task(OVERDUE, "t1", ReferralProcess.INITIAL_VERIFICATION, NOW.minusSeconds(3600), null, "health", "police");

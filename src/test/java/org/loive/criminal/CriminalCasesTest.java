@@ -39,7 +39,7 @@ class CriminalCasesTest {
 	final CriminalCaseRecords records = mock(CriminalCaseRecords.class);
 	final ReferralCases referrals = mock(ReferralCases.class);
 	final VictimDataAccess access = mock(VictimDataAccess.class);
-	final CriminalCases cases = new CriminalCases(records, referrals, access, Clock.fixed(NOW, ZoneOffset.UTC));
+	final CriminalCases cases = new CriminalCases(records, referrals, access, event -> { }, Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@Test
 	void aMilestoneOutOfOrderIsAConflictAndRecordsNothing() {

@@ -1,6 +1,7 @@
 package org.loive.support;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
@@ -16,7 +17,7 @@ public final class TestEngines {
 	}
 
 	/** A process engine without Spring, its delegates given as beans by name, recording process coverage. */
-	public static ProcessEngine postgres(String name, Map<Object, Object> beans) {
+	public static ProcessEngine postgres(String name, Map<Object, Object> beans, ProcessEnginePlugin... plugins) {
 		var database = TestPostgres.get();
 		StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
 		configuration.setProcessEngineName(name);
@@ -29,7 +30,9 @@ public final class TestEngines {
 		configuration.setJobExecutorActivate(false);
 		configuration.setEnforceHistoryTimeToLive(true);
 		configuration.setDefaultSerializationFormat("application/json");
-		configuration.setProcessEnginePlugins(List.of(new SpinProcessEnginePlugin()));
+		List<ProcessEnginePlugin> all = new java.util.ArrayList<>(List.of(new SpinProcessEnginePlugin()));
+		all.addAll(List.of(plugins));
+		configuration.setProcessEnginePlugins(all);
 		configuration.setBeans(beans);
 		ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
 		return configuration.buildProcessEngine();

@@ -44,6 +44,9 @@ final class ProcessTestSupport {
 	/** Escalations raised during a test. */
 	static final List<Escalations.Escalation> ESCALATIONS = new CopyOnWriteArrayList<>();
 
+	/** What the chain published for the reports during the tests, in order. */
+	static final List<ChainEvent> CHAIN_EVENTS = new CopyOnWriteArrayList<>();
+
 	/** One engine for every process test class of the JVM: building one per class would only add pools. */
 	private static ProcessEngine engine;
 
@@ -62,7 +65,7 @@ final class ProcessTestSupport {
 			beans.put("overdueEscalationDelegate", new OverdueEscalationDelegate(ProcessTestSupport::raise));
 			beans.put("stepDeadlines", new StepDeadlines(calendar));
 			beans.put("supportServices", new SupportServices());
-			engine = TestEngines.postgres("referral-chain-test", beans);
+			engine = TestEngines.postgres("referral-chain-test", beans, new ChainEventsPlugin(event -> CHAIN_EVENTS.add((ChainEvent) event)));
 		}
 		return engine;
 	}

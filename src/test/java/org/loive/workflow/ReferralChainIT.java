@@ -13,6 +13,7 @@ import org.loive.support.Api;
 import org.loive.support.Caseworker;
 import org.loive.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +52,9 @@ class ReferralChainIT extends IntegrationTest {
 
 	@Autowired
 	TaskService taskService;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@AfterEach
 	void realTime() {
@@ -92,6 +96,27 @@ class ReferralChainIT extends IntegrationTest {
 		assertThat(first.get("completedBy").asText()).isEqualTo("police.qng");
 		assertThat(first.get("agencies").get(0).asText()).isEqualTo("police");
 		assertThat(view.get("persons").findValuesAsText("role")).containsExactly("IDENTIFYING");
+		assertThat(facts(caseId)).as("each step's fact written with it, the province then, codes only")
+			.containsExactly("REPORT_RECEIVED QNG HOTLINE_111", "CLASSIFIED QNG TRAFFICKING_SUSPECTED",
+					"PERSON_RECEIVED QNG -", "SUPPORT_ASSESSED QNG IDENTIFYING_IN_VN", "VERIFIED QNG INITIAL",
+					"IDENTIFIED QNG VICTIM", "DOCUMENT_ISSUED QNG -", "SUPPORT_ASSESSED QNG VN_VICTIM", "RISK_ASSESSED QNG LOW",
+					"SERVICE_REFERRED QNG a", "SERVICE_REFERRED QNG d", "SERVICE_ACCEPTED QNG a", "SERVICE_DELIVERED QNG a",
+					"SERVICE_ACCEPTED QNG d", "SERVICE_DELIVERED QNG d", "REINTEGRATION_APPLIED QNG -",
+					"REINTEGRATION_DECIDED QNG APPROVED", "FOLLOW_UP_VISIT QNG LOW", "CASE_CLOSED QNG REINTEGRATED");
+		assertThat(jdbc.sql("select count(*) from report_fact where case_id = :case and kind = 'TASK_COMPLETED'")
+			.param("case", java.util.UUID.fromString(caseId)).query(Long.class).single()).isEqualTo(15);
+		assertThat(jdbc.sql("select role || ' ' || coalesce(support_category, '-') from report_person where case_id = :case")
+			.param("case", java.util.UUID.fromString(caseId)).query(String.class).list()).containsExactly("IDENTIFYING VN_VICTIM");
+	}
+
+	/** The case's facts but the completed tasks, in the order they happened: kind, province, code. */
+	private List<String> facts(String caseId) {
+		return jdbc.sql("""
+				select kind || ' ' || province || ' ' || coalesce(code, '-') from report_fact
+				where case_id = :case and kind <> 'TASK_COMPLETED' order by occurred_at, id""")
+			.param("case", java.util.UUID.fromString(caseId))
+			.query(String.class)
+			.list();
 	}
 
 	@Test
@@ -125,6 +150,7 @@ class ReferralChainIT extends IntegrationTest {
 		JsonNode view = SUPERVISOR.caseView(caseId);
 		assertThat(view.get("escalations").findValuesAsText("taskKey")).containsExactly(ReferralProcess.RECEIVE_PERSON);
 		assertThat(view.get("openTasks").findValuesAsText("taskId")).containsExactly(receive.get("id").asText());
+		assertThat(facts(caseId)).contains("ESCALATED QNG " + ReferralProcess.RECEIVE_PERSON);
 		assertThat(Api.get("/api/v1/escalations", POLICE.token()).status()).isEqualTo(403);
 		assertThat(Api.get("/api/v1/escalations", Caseworker.as("police.gli").token()).status()).isEqualTo(403);
 	}

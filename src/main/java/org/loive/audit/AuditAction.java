@@ -33,5 +33,9 @@ public enum AuditAction {
 	KEY_ROTATION_FINISH,
 	KEYS_CREATED,
 	AUTHORIZATIONS_CONFIGURED,
-	ADMINISTRATIVE_UNITS_IMPORT
+	ADMINISTRATIVE_UNITS_IMPORT,
+	/** a supervisor saw the exact figures of a report (inside the province) */
+	REPORT_VIEW,
+	/** figures left the province: an export, suppressed */
+	REPORT_EXPORT
 }

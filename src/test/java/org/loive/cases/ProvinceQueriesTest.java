@@ -84,9 +84,10 @@ class ProvinceQueriesTest {
 		constructor.setAccessible(true);
 		Constructor<?> stages = Class.forName("org.loive.workflow.Stages").getDeclaredConstructor();
 		stages.setAccessible(true);
-		Constructor<?> escalations = Class.forName("org.loive.workflow.JdbcEscalations").getDeclaredConstructor(JdbcClient.class);
+		Constructor<?> escalations = Class.forName("org.loive.workflow.JdbcEscalations").getDeclaredConstructor(JdbcClient.class,
+				org.springframework.context.ApplicationEventPublisher.class);
 		escalations.setAccessible(true);
-		progress = constructor.newInstance(null, null, null, null, escalations.newInstance(jdbc), jdbc, stages.newInstance(),
+		progress = constructor.newInstance(null, null, null, null, escalations.newInstance(jdbc, (org.springframework.context.ApplicationEventPublisher) event -> { }), jdbc, stages.newInstance(),
 				clock);
 		cases = new Cases(jdbc, null, progress, null, null, null, null, null, null, null, clock);
 		// QNG: one case with an overdue verification and an on-time classification, one on time, one closed; GLI: one

@@ -207,7 +207,7 @@ class DocxReport {
 	private void footer(XWPFDocument document, Letterhead letterhead, Locale locale) {
 		document.createParagraph();
 		XWPFTable table = plainTable(document, 1, 2, 4300);
-		table.getRow(0).setCantSplit(true);
+		table.getRow(0).setCantSplitRow(true);
 		XWPFTableCell recipients = table.getRow(0).getCell(0);
 		run(recipients.getParagraphs().get(0), text.get("report.export.recipients", locale), 12, true, true);
 		for (String recipient : letterhead.recipients()) {

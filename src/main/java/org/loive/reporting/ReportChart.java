@@ -12,6 +12,8 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUtils;
+import org.jfree.svg.ViewBox;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -34,7 +36,8 @@ final class ReportChart {
 
 	static final int WIDTH = 640;
 
-	private static final String SVG_FONTS = "'Be Vietnam Pro', 'Noto Sans', 'DejaVu Sans', sans-serif";
+	// double quotes: JFreeSVG writes its attributes between single ones
+	private static final String SVG_FONTS = "\"Be Vietnam Pro\", \"Noto Sans\", \"DejaVu Sans\", sans-serif";
 
 	private static final Color[] SERIES = { new Color(0x1f4e79), new Color(0xc55a11), new Color(0x548235),
 			new Color(0x7f6000), new Color(0x7030a0), new Color(0x2e75b6), new Color(0x595959) };
@@ -63,7 +66,9 @@ final class ReportChart {
 		SVGGraphics2D svg = new SVGGraphics2D(WIDTH, height);
 		svg.setFontFunction(family -> SVG_FONTS);
 		chart(table, note).draw(svg, new Rectangle2D.Double(0, 0, WIDTH, height));
-		return svg.getSVGElement();
+		// scales to the width of its container; named for screen readers by the table's title
+		return svg.getSVGElement(null, false, new ViewBox(0, 0, WIDTH, height), null, null)
+			.replaceFirst("<svg ", "<svg role='img' aria-label='" + SVGUtils.escapeForXML(table.title()) + "' ");
 	}
 
 	/** The same chart as PNG, drawn at {@code scale} times its size so that it stays sharp in print. */

@@ -40,7 +40,8 @@ class DocxReport {
 
 	private static final String FONT = "Times New Roman";
 	private static final int TEXT_WIDTH = 9355; // twips: 210 − 30 − 15 mm
-	private static final double CHART_POINTS = 340;
+	private static final int CHART_PIXELS = 480;
+	private static final double CHART_POINTS = 300;
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
 	private final SmallCells smallCells;
@@ -190,8 +191,8 @@ class DocxReport {
 	}
 
 	private void chart(XWPFDocument document, SmallCellReport.Table table, Locale locale) {
-		byte[] png = ReportChart.png(table, text.get("report.export.chartNote", locale), 2);
-		double height = CHART_POINTS * ReportChart.height(table) / ReportChart.WIDTH;
+		byte[] png = ReportChart.png(table, text.get("report.export.chartNote", locale), CHART_PIXELS, 3);
+		double height = CHART_POINTS * ReportChart.height(table) / CHART_PIXELS;
 		XWPFParagraph paragraph = centred(document.createParagraph());
 		paragraph.setSpacingBefore(120);
 		paragraph.setSpacingAfter(120);
@@ -205,19 +206,20 @@ class DocxReport {
 	}
 
 	private void footer(XWPFDocument document, Letterhead letterhead, Locale locale) {
-		document.createParagraph();
 		XWPFTable table = plainTable(document, 1, 2, 4300);
 		table.getRow(0).setCantSplitRow(true);
 		XWPFTableCell recipients = table.getRow(0).getCell(0);
+		recipients.getParagraphs().get(0).setSpacingBefore(240);
 		run(recipients.getParagraphs().get(0), text.get("report.export.recipients", locale), 12, true, true);
 		for (String recipient : letterhead.recipients()) {
 			run(recipients.addParagraph(), "- " + recipient + ";", 11, false, false);
 		}
 		run(recipients.addParagraph(), "- " + text.get("report.export.archive", locale), 11, false, false);
 		XWPFTableCell signature = table.getRow(0).getCell(1);
+		signature.getParagraphs().get(0).setSpacingBefore(240);
 		run(centred(signature.getParagraphs().get(0)), letterhead.signerTitle().toUpperCase(locale), 14, true, false);
 		run(centred(signature.addParagraph()), text.get("report.export.signature", locale), 13, false, true);
-		for (int i = 0; i < 4; i++) {
+		for (int i = 0; i < 3; i++) {
 			signature.addParagraph();
 		}
 		run(centred(signature.addParagraph()), letterhead.signerName(), 14, true, false);

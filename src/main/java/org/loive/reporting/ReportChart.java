@@ -58,7 +58,7 @@ final class ReportChart {
 	/** The chart's height for the table: room for every bar. */
 	static int height(SmallCellReport.Table table) {
 		int bars = table.bodyRows().size() * Math.max(1, table.bodyColumns().size());
-		return Math.min(900, 150 + 22 * bars);
+		return Math.min(900, 110 + 18 * bars);
 	}
 
 	static String svg(SmallCellReport.Table table, String note) {
@@ -71,14 +71,17 @@ final class ReportChart {
 			.replaceFirst("<svg ", "<svg role='img' aria-label='" + SVGUtils.escapeForXML(table.title()) + "' ");
 	}
 
-	/** The same chart as PNG, drawn at {@code scale} times its size so that it stays sharp in print. */
-	static byte[] png(SmallCellReport.Table table, String note, int scale) {
+	/**
+	 * The same chart as PNG, {@code width} wide (narrower for a page of A4, so that its letters stay legible), drawn
+	 * at {@code scale} times its size so that it stays sharp in print.
+	 */
+	static byte[] png(SmallCellReport.Table table, String note, int width, int scale) {
 		int height = height(table);
-		BufferedImage image = new BufferedImage(WIDTH * scale, height * scale, BufferedImage.TYPE_INT_RGB);
+		BufferedImage image = new BufferedImage(width * scale, height * scale, BufferedImage.TYPE_INT_RGB);
 		Graphics2D graphics = image.createGraphics();
 		graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
 		graphics.scale(scale, scale);
-		chart(table, note).draw(graphics, new Rectangle2D.Double(0, 0, WIDTH, height));
+		chart(table, note).draw(graphics, new Rectangle2D.Double(0, 0, width, height));
 		graphics.dispose();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {

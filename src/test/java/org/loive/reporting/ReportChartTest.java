@@ -35,12 +35,12 @@ class ReportChartTest {
 	}
 
 	@Test
-	void thePngIsTheSameChartAtTwiceItsSize() throws IOException {
+	void thePngIsTheSameChartAtTheSizeAsked() throws IOException {
 		SmallCellReport.Table services = report.tables().get(2);
 
-		BufferedImage image = ImageIO.read(new ByteArrayInputStream(ReportChart.png(services, "", 2)));
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(ReportChart.png(services, "", 480, 2)));
 
-		assertThat(image.getWidth()).isEqualTo(2 * ReportChart.WIDTH);
+		assertThat(image.getWidth()).isEqualTo(2 * 480);
 		assertThat(image.getHeight()).isEqualTo(2 * ReportChart.height(services));
 	}
 

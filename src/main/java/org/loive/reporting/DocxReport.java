@@ -11,9 +11,14 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.apache.poi.xwpf.model.XWPFHeaderFooterPolicy;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSimpleField;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTbl;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
@@ -56,6 +61,7 @@ class DocxReport {
 		SmallCellReport shown = smallCells.publish(report, suppress);
 		try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			page(document);
+			pageNumbers(document);
 			header(document, letterhead, locale);
 			title(document, shown, locale);
 			body(document, shown, letterhead, locale);
@@ -80,6 +86,23 @@ class DocxReport {
 		margins.setRight(BigInteger.valueOf(850));
 		margins.setHeader(BigInteger.valueOf(567));
 		margins.setFooter(BigInteger.valueOf(567));
+	}
+
+	/** The page number centred at the top from the second page on (none on the first), as the decree wants. */
+	private static void pageNumbers(XWPFDocument document) {
+		XWPFHeaderFooterPolicy policy = document.createHeaderFooterPolicy();
+		policy.createHeader(XWPFHeaderFooterPolicy.FIRST);
+		XWPFParagraph paragraph = centred(policy.createHeader(XWPFHeaderFooterPolicy.DEFAULT).createParagraph());
+		CTSimpleField field = paragraph.getCTP().addNewFldSimple();
+		field.setInstr("PAGE");
+		CTR number = field.addNewR();
+		CTRPr properties = number.addNewRPr();
+		CTFonts fonts = properties.addNewRFonts();
+		fonts.setAscii(FONT);
+		fonts.setHAnsi(FONT);
+		properties.addNewSz().setVal(BigInteger.valueOf(28));
+		number.addNewT().setStringValue("2");
+		document.getDocument().getBody().getSectPr().addNewTitlePg();
 	}
 
 	private void header(XWPFDocument document, Letterhead letterhead, Locale locale) {

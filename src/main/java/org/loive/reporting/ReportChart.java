@@ -39,7 +39,8 @@ final class ReportChart {
 	// double quotes: JFreeSVG writes its attributes between single ones
 	private static final String SVG_FONTS = "\"Be Vietnam Pro\", \"Noto Sans\", \"DejaVu Sans\", sans-serif";
 
-	private static final Color[] SERIES = { new Color(0x1f4e79), new Color(0xc55a11), new Color(0x548235),
+	/** The series' colours, shared with the XLSX's charts. */
+	static final Color[] SERIES = { new Color(0x1f4e79), new Color(0xc55a11), new Color(0x548235),
 			new Color(0x7f6000), new Color(0x7030a0), new Color(0x2e75b6), new Color(0x595959) };
 
 	private ReportChart() {

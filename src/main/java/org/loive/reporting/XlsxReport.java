@@ -10,7 +10,10 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisOrientation;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
@@ -29,6 +32,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -141,6 +145,8 @@ class XlsxReport {
 		chart.setTitleOverlay(false);
 		chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
 		XDDFCategoryAxis categories = chart.createCategoryAxis(AxisPosition.LEFT);
+		// the first row on top, as in the table and in the page's chart
+		categories.setOrientation(AxisOrientation.MAX_MIN);
 		XDDFValueAxis counts = chart.createValueAxis(AxisPosition.BOTTOM);
 		counts.setCrosses(AxisCrosses.AUTO_ZERO);
 		XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, categories, counts);
@@ -152,6 +158,10 @@ class XlsxReport {
 			XDDFChartData.Series series = data.addSeries(labels, XDDFDataSourcesFactory.fromNumericCellRange(sheet,
 					new CellRangeAddress(first, last, c + 1, c + 1)));
 			series.setTitle(table.bodyColumns().get(c), new CellReference(sheet.getSheetName(), HEADER_ROW, c + 1, true, true));
+			// a fill of its own: without one LibreOffice draws no bar
+			Color colour = ReportChart.SERIES[c % ReportChart.SERIES.length];
+			series.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(
+					new byte[] { (byte) colour.getRed(), (byte) colour.getGreen(), (byte) colour.getBlue() })));
 		}
 		chart.plot(data);
 	}

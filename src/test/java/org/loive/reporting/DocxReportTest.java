@@ -36,6 +36,9 @@ class DocxReportTest {
 			CTSectPr section = document.getDocument().getBody().getSectPr();
 			assertThat(section.getPgSz().getW()).isEqualTo(BigInteger.valueOf(11906));
 			assertThat(section.getPgMar().getLeft()).isEqualTo(BigInteger.valueOf(1701));
+			assertThat(section.isSetTitlePg()).as("no page number on the first page").isTrue();
+			assertThat(document.getHeaderFooterPolicy().getDefaultHeader().getParagraphs().get(0).getCTP().getFldSimpleArray(0)
+				.getInstr()).isEqualTo("PAGE");
 			assertThat(document.getParagraphs().stream().flatMap(p -> p.getRuns().stream())
 				.filter(run -> !run.text().isEmpty()).map(XWPFRun::getFontFamily)
 				.distinct()).containsExactly("Times New Roman");
@@ -85,6 +88,17 @@ class DocxReportTest {
 			assertThat(document.getTables().get(1).getRow(4).getCell(2).getText()).isEqualTo("3/3");
 			assertThat(document.getBodyElements().stream().filter(e -> e instanceof XWPFParagraph).map(IBodyElement.class::cast)
 				.map(e -> ((XWPFParagraph) e).getText())).noneMatch(text -> text.startsWith("Ghi chú"));
+		}
+	}
+
+	@Test
+	void inEnglishTheSameLayoutSpeaksEnglish() throws IOException {
+		byte[] bytes = docx.render(ExportSamples.report(), ExportSamples.letterhead(), true, java.util.Locale.ENGLISH);
+		try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(bytes))) {
+			assertThat(document.getTables().get(0).getText()).contains("SOCIALIST REPUBLIC OF VIET NAM",
+					"Independence - Freedom - Happiness", "Quảng Ngãi, 14/03/2026", "No.: 125/BC-CAT");
+			assertThat(document.getParagraphs().stream().map(XWPFParagraph::getText)).contains("REPORT");
+			assertThat(document.getTables().get(1).getRow(2).getCell(3).getText()).isEqualTo("84.6%");
 		}
 	}
 

@@ -47,7 +47,11 @@ class XlsxReportTest {
 			}
 			XSSFSheet services = workbook.getSheetAt(3);
 			assertThat(services.getRow(6).getCell(3).getStringCellValue()).isEqualTo("<5");
-			assertThat(services.getDrawingPatriarch().getCharts().get(0).getChartSeries().get(0).getSeriesCount()).isEqualTo(3);
+			var bars = services.getDrawingPatriarch().getCharts().get(0).getChartSeries().get(0);
+			assertThat(bars.getSeriesCount()).isEqualTo(3);
+			// LibreOffice draws no bar of a series without a fill
+			assertThat(bars.getSeries(0).getShapeProperties().getFillProperties())
+				.isInstanceOf(org.apache.poi.xddf.usermodel.XDDFSolidFillProperties.class);
 		}
 	}
 

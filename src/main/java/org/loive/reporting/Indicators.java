@@ -1,0 +1,333 @@
+package org.loive.reporting;
+
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The indicators of DESIGN.md §7 for a province (or the whole country, province null) and a period, read from the
+ * reports' model only (report_fact, report_case). docs/indicators.md states each numerator, denominator and
+ * counting date; the rules every indicator keeps:
+ * <ul>
+ * <li>an event counts in the period that holds its own {@code occurred_on} (its day in Vietnam), and in the
+ * province stored on the fact (where the case was at that moment, so a case transferred mid-period counts in the
+ * old province before the transfer and in the new one after);</li>
+ * <li>a person (or a report, a criminal case, a service referral) is counted once per indicator, whatever number
+ * of facts it has;</li>
+ * <li>facts of a duplicate case ({@code report_case.duplicate_of} set) are left out;</li>
+ * <li>criminal-case indicators count criminal cases (their own facts carry the province), so a criminal case
+ * linked to several referral cases counts once;</li>
+ * <li>"by the period's end" means a fact counted on or before its last day; facts after it are not seen, so a
+ * figure of a closed period does not change.</li>
+ * </ul>
+ * Readings where §7 leaves the definition open: K3, K4, K5 count the criminal cases a stage had to deal with in
+ * the period (those that reached the previous milestone by its end and had not passed this one before its start),
+ * of which those that passed it by the period's end; the procuracy deals with a case once it is solved (the
+ * offenders identified), the court once it is prosecuted. K6 counts victims identified in the period whose every
+ * consented service (each one referred) was accepted (variant "delivered": delivered in full) by its end; victims
+ * with no service referred (no assessed and consented need) and victims of a case whose consent was withdrawn are
+ * counted apart (K6-NO-NEED, K6-WITHDRAWN) and left out of K6. A step without a recorded deadline is not late.
+ * Counts (P1, P2, RI1-APPLIED, RP1, T1-ESCALATED) have no denominator (0) and so no share.
+ */
+@Service
+class Indicators {
+
+	/** Report kinds the plans' first targets count: tố giác, tin báo, kiến nghị khởi tố. */
+	private static final String REPORT_KINDS = "('DENUNCIATION', 'CRIME_REPORT', 'PROSECUTION_PETITION')";
+
+	/** The plans the targets come from (the seeds), each with a message key naming it. */
+	enum Plan {
+		/** Seed 000: the Quảng Ngãi plan 2021–2025 (Decision 521/QĐ-UBND of 8 April 2021), as seeds 001 and 004. */
+		QNG_521_2021,
+		/** Seed 002: the Quảng Nam victim-support plan 2025 (2608/KH-UBND of 3 April 2025). */
+		QNM_2608_2025;
+
+		String key() {
+			return "indicator.plan." + name();
+		}
+	}
+
+	/** How the units of a population are counted: distinct units (persons, reports, cases), or each fact (no sort). */
+	enum Unit { DISTINCT, FACT }
+
+	/**
+	 * An indicator: its population as SQL returning {@code unit} (what is counted once), {@code case_id} (the case
+	 * behind it, null for a criminal case: its linked referral cases are), {@code counted} (in the numerator) and
+	 * {@code measure} (a duration whose median the label shows, else null). {@code {province:f}} and {@code {live:f}}
+	 * stand for the province and the not-a-duplicate conditions on alias f.
+	 */
+	enum Definition {
+		K1("K1", new IndicatorValue.Target(BigDecimal.valueOf(100), false), Plan.QNG_521_2021, false, Unit.DISTINCT, """
+				select f.case_id::text as unit, f.case_id, exists (select 1 from report_fact x where x.case_id = f.case_id
+				    and x.kind = 'CLASSIFIED' and x.occurred_on <= :to) as counted, null::float8 as measure
+				from report_fact f
+				where f.kind = 'REPORT_RECEIVED' and f.occurred_on between :from and :to and {province:f} and {live:f}
+				  and f.detail in""" + REPORT_KINDS),
+		K2("K2", new IndicatorValue.Target(BigDecimal.valueOf(90), true), Plan.QNG_521_2021, false, Unit.DISTINCT, """
+				select f.case_id::text as unit, f.case_id, exists (select 1 from report_fact x where x.case_id = f.case_id
+				    and x.kind = 'REPORT_RESOLVED' and x.occurred_on <= :to) as counted, null::float8 as measure
+				from report_fact f
+				where f.kind = 'REPORT_RECEIVED' and f.occurred_on <= :to and {province:f} and {live:f}
+				  and f.detail in""" + REPORT_KINDS + """
+
+				  and (f.occurred_on >= :from or not exists (select 1 from report_fact x where x.case_id = f.case_id
+				    and x.kind = 'REPORT_RESOLVED' and x.occurred_on < :from))"""),
+		K3("K3", new IndicatorValue.Target(BigDecimal.valueOf(90), true), Plan.QNG_521_2021, true, Unit.DISTINCT,
+				criminal("CRIMINAL_INITIATED", "CRIMINAL_SOLVED")),
+		K4("K4", new IndicatorValue.Target(BigDecimal.valueOf(95), false), Plan.QNG_521_2021, true, Unit.DISTINCT,
+				criminal("CRIMINAL_SOLVED", "CRIMINAL_PROSECUTED")),
+		K5("K5", new IndicatorValue.Target(BigDecimal.valueOf(90), false), Plan.QNG_521_2021, true, Unit.DISTINCT,
+				criminal("CRIMINAL_PROSECUTED", "CRIMINAL_TRIED")),
+		K6("K6", new IndicatorValue.Target(BigDecimal.valueOf(100), false), Plan.QNM_2608_2025, false, Unit.DISTINCT,
+				victims(allServices("SERVICE_ACCEPTED", ""), "not " + withdrawn() + " and " + needs())),
+		K6_DELIVERED("K6-DELIVERED", new IndicatorValue.Target(BigDecimal.valueOf(100), false), Plan.QNM_2608_2025, false,
+				Unit.DISTINCT, victims(allServices("SERVICE_DELIVERED", " and a.detail = 'DELIVERED'"),
+						"not " + withdrawn() + " and " + needs())),
+		K6_NO_NEED("K6-NO-NEED", null, null, false, Unit.DISTINCT,
+				victims("not " + withdrawn() + " and not " + needs(), "true")),
+		K6_WITHDRAWN("K6-WITHDRAWN", null, null, false, Unit.DISTINCT, victims(withdrawn(), "true")),
+		R3("R3", null, null, false, Unit.DISTINCT, """
+				select f.case_id::text as unit, f.case_id, coalesce(t.occurred_at <= t.due_at, true) as counted,
+				       extract(epoch from f.occurred_at - c.received_at) / 3600 as measure
+				from report_fact f
+				join report_case c on c.case_id = f.case_id and c.duplicate_of is null
+				left join report_fact t on t.case_id = f.case_id and t.kind = 'TASK_COMPLETED' and t.code = 'Task_Classify'
+				    and t.occurred_at = f.occurred_at
+				where f.kind = 'CLASSIFIED' and f.occurred_on between :from and :to and {province:f}"""),
+		P1("P1", null, null, false, Unit.DISTINCT, events("PERSON_RECEIVED", "true", "true")),
+		P2("P2", null, null, false, Unit.DISTINCT, events("RESCUED", "f.code = 'RESCUED'", "true")),
+		P2_CROSS_BORDER("P2-CROSS-BORDER", null, null, false, Unit.DISTINCT,
+				events("RESCUED", "f.code = 'RESCUED'", "f.detail = 'CROSS_BORDER'")),
+		P3_INITIAL("P3-INITIAL", null, null, false, Unit.DISTINCT,
+				events("VERIFIED", "f.code in ('INITIAL', 'BORDER')", onTime("f"))),
+		P3_FURTHER("P3-FURTHER", null, null, false, Unit.DISTINCT, events("VERIFIED", "f.code = 'FURTHER'", onTime("f"))),
+		P4("P4", null, null, false, Unit.DISTINCT, events("IDENTIFIED", "true", "f.code = 'VICTIM'")),
+		P4_DOCUMENTS("P4-DOCUMENTS", null, null, false, Unit.DISTINCT, events("IDENTIFIED", "f.code = 'VICTIM'", """
+				exists (select 1 from report_fact x where x.case_id = f.case_id and x.kind = 'DOCUMENT_ISSUED'
+				    and x.person_id is not distinct from f.person_id and x.occurred_on <= :to)""")),
+		P5("P5", null, null, false, Unit.DISTINCT, events("GUARDIAN_NOTIFIED", "true", onTime("f"))),
+		P6("P6", null, null, false, Unit.DISTINCT, events("FOLLOW_UP_VISIT", "true", "f.code = 'HIGH'")),
+		PR1("PR1", null, null, false, Unit.DISTINCT, events("RISK_ASSESSED", "f.code = 'HIGH'", """
+				exists (select 1 from report_fact x where x.case_id = f.case_id and x.kind = 'PROTECTION'
+				    and x.person_id is not distinct from f.person_id and x.occurred_on = f.occurred_on)""")),
+		PR1_APPLIED("PR1-APPLIED", null, null, false, Unit.DISTINCT, events("PROTECTION", "true", "f.code = 'APPLIED'")),
+		S2("S2", null, null, false, Unit.DISTINCT, services("SERVICE_REFERRED", "true", sameService("SERVICE_ACCEPTED", ""))),
+		S2_DELIVERED("S2-DELIVERED", null, null, false, Unit.DISTINCT,
+				services("SERVICE_ACCEPTED", "true", sameService("SERVICE_DELIVERED", " and x.detail = 'DELIVERED'"))),
+		S2_UNMET("S2-UNMET", null, null, false, Unit.DISTINCT,
+				services("SERVICE_REFERRED", "true", sameService("SERVICE_UNMET", ""))),
+		S3("S3", null, null, false, Unit.DISTINCT, """
+				select coalesce(f.person_id, f.case_id)::text || ':' || f.code as unit, f.case_id,
+				       coalesce(t.occurred_at <= t.due_at, true) as counted,
+				       extract(epoch from f.occurred_at - (select min(r.occurred_at) from report_fact r where r.case_id = f.case_id
+				           and r.kind = 'SERVICE_REFERRED' and r.person_id is not distinct from f.person_id
+				           and r.code = f.code)) / 86400 as measure
+				from report_fact f
+				left join report_fact t on t.case_id = f.case_id and t.kind = 'TASK_COMPLETED'
+				    and t.code = 'Task_RespondToReferral' and t.occurred_at = f.occurred_at
+				where f.kind = 'SERVICE_ACCEPTED' and f.occurred_on between :from and :to and {province:f} and {live:f}"""),
+		S3_EXTENDED("S3-EXTENDED", null, null, false, Unit.FACT, facts("SERVICE_EXTENDED", "true", "f.detail = 'GRANTED'")),
+		RI1("RI1", null, null, false, Unit.DISTINCT, events("REINTEGRATION_DECIDED", "true", onTime("f"))),
+		RI1_APPROVED("RI1-APPROVED", null, null, false, Unit.DISTINCT,
+				events("REINTEGRATION_DECIDED", "true", "f.code = 'APPROVED'")),
+		RI1_APPLIED("RI1-APPLIED", null, null, false, Unit.DISTINCT, events("REINTEGRATION_APPLIED", "true", "true")),
+		RP1("RP1", null, null, false, Unit.DISTINCT, events("REPATRIATED", "true", "true")),
+		T1("T1", null, null, false, Unit.FACT, facts("TASK_COMPLETED", "true", onTime("f"))),
+		T1_ESCALATED("T1-ESCALATED", null, null, false, Unit.FACT, facts("ESCALATED", "true", "true"));
+
+		final String id;
+		final IndicatorValue.Target target;
+		final Plan plan;
+		final boolean criminal;
+		final Unit unit;
+		final String population;
+
+		Definition(String id, IndicatorValue.Target target, Plan plan, boolean criminal, Unit unit, String population) {
+			this.id = id;
+			this.target = target;
+			this.plan = plan;
+			this.criminal = criminal;
+			this.unit = unit;
+			this.population = population;
+		}
+
+		/** A count rather than a share: every unit of the population is in the numerator, there is no denominator. */
+		boolean count() {
+			return switch (this) {
+				case P1, P2, RI1_APPLIED, RP1, T1_ESCALATED -> true;
+				default -> false;
+			};
+		}
+
+		static Optional<Definition> of(String id) {
+			return Arrays.stream(values()).filter(definition -> definition.id.equals(id)).findFirst();
+		}
+	}
+
+	/** Which cases behind an indicator: its numerator, its denominator, or those of the denominator not in the numerator. */
+	enum Figure { NUMERATOR, DENOMINATOR, SHORTFALL }
+
+	private final JdbcClient jdbc;
+	private final MessageSource messages;
+
+	Indicators(JdbcClient jdbc, MessageSource messages) {
+		this.jdbc = jdbc;
+		this.messages = messages;
+	}
+
+	/** Every indicator, in the order of §7. */
+	List<IndicatorValue> all(String province, ReportPeriod period, Locale locale) {
+		return Arrays.stream(Definition.values()).map(definition -> value(definition, province, period, locale)).toList();
+	}
+
+	IndicatorValue value(Definition definition, String province, ReportPeriod period, Locale locale) {
+		String counting = definition.unit == Unit.FACT
+				? "count(*) filter (where counted) as numerator, count(*) as denominator"
+				: "count(distinct unit) filter (where counted) as numerator, count(distinct unit) as denominator";
+		return jdbc.sql("with p as (" + sql(definition.population, province) + ") select " + counting
+				+ ", percentile_cont(0.5) within group (order by measure) as median from p")
+			.params(parameters(province, period))
+			.query((row, n) -> {
+				long numerator = row.getLong("numerator");
+				Double median = row.getObject("median", Double.class);
+				return new IndicatorValue(definition.id, label(definition, median, locale), numerator,
+						definition.count() ? 0 : row.getLong("denominator"), definition.target,
+						definition.plan == null ? null : messages.getMessage(definition.plan.key(), null, locale));
+			})
+			.single();
+	}
+
+	/**
+	 * The referral cases behind a figure (for a criminal-case indicator, the referral cases linked to its criminal
+	 * cases), duplicates left out. The caller keeps those the viewer may see.
+	 */
+	List<UUID> cases(Definition definition, String province, ReportPeriod period, Figure figure) {
+		String wanted = switch (figure) {
+			case NUMERATOR -> "u.counted";
+			case DENOMINATOR -> "true";
+			case SHORTFALL -> "not u.counted";
+		};
+		String behind = definition.criminal ? """
+				select distinct l.case_id from u join report_fact l on l.kind = 'CRIMINAL_LINKED'
+				    and l.criminal_case_id = u.unit::uuid
+				where %s and {live:l}""".formatted(wanted)
+				: "select distinct p.case_id from p join u using (unit) where %s and p.case_id is not null".formatted(wanted);
+		return jdbc.sql(sql("with p as (" + definition.population + "), u as (select unit, bool_or(counted) as counted"
+				+ " from p group by unit) " + behind, province))
+			.params(parameters(province, period))
+			.query(UUID.class)
+			.list();
+	}
+
+	/** The label in the reader's language, with the median when the indicator measures a duration. */
+	private String label(Definition definition, Double median, Locale locale) {
+		String key = "indicator." + definition.id;
+		if (definition != Definition.R3 && definition != Definition.S3) {
+			return messages.getMessage(key, null, locale);
+		}
+		NumberFormat format = NumberFormat.getNumberInstance(locale);
+		format.setMaximumFractionDigits(1);
+		return messages.getMessage(key, new Object[] { median == null ? "—" : format.format(median) }, locale);
+	}
+
+	private static java.util.Map<String, Object> parameters(String province, ReportPeriod period) {
+		java.util.Map<String, Object> parameters = new java.util.HashMap<>();
+		parameters.put("from", period.from());
+		parameters.put("to", period.to());
+		parameters.put("province", province);
+		return parameters;
+	}
+
+	/** The SQL with its conditions filled in: the province on the fact (none for the country), not a duplicate. */
+	static String sql(String template, String province) {
+		return template.replaceAll("\\{province:(\\w+)}", province == null ? "true" : "$1.province = :province")
+			.replaceAll("\\{live:(\\w+)}", "not exists (select 1 from report_case d where d.case_id = $1.case_id"
+					+ " and d.duplicate_of is not null)");
+	}
+
+	private static String criminal(String entry, String exit) {
+		return """
+				select f.criminal_case_id::text as unit, null::uuid as case_id, exists (select 1 from report_fact x
+				    where x.criminal_case_id = f.criminal_case_id and x.kind = '%2$s' and x.occurred_on <= :to) as counted,
+				    null::float8 as measure
+				from report_fact f
+				where f.kind = '%1$s' and f.occurred_on <= :to and {province:f}
+				  and not exists (select 1 from report_fact x where x.criminal_case_id = f.criminal_case_id
+				    and x.kind = '%2$s' and x.occurred_on < :from)""".formatted(entry, exit);
+	}
+
+	/** Facts of a kind in the period, one unit per person (the case when the fact names none). */
+	private static String events(String kind, String condition, String counted) {
+		return population("coalesce(f.person_id, f.case_id)::text", kind, condition, counted);
+	}
+
+	/** Facts of a kind in the period, each a unit (a task, a decision). */
+	private static String facts(String kind, String condition, String counted) {
+		return population("f.id::text", kind, condition, counted);
+	}
+
+	private static String population(String unit, String kind, String condition, String counted) {
+		return """
+				select %4$s as unit, f.case_id, %3$s as counted, null::float8 as measure
+				from report_fact f
+				where f.kind = '%1$s' and f.occurred_on between :from and :to and {province:f} and {live:f} and %2$s"""
+			.formatted(kind, condition, counted.equals("true") ? "true" : "(" + counted + ")", unit);
+	}
+
+	/** Service facts of a kind in the period, one unit per person and service. */
+	private static String services(String kind, String condition, String counted) {
+		return """
+				select coalesce(f.person_id, f.case_id)::text || ':' || f.code as unit, f.case_id, (%3$s) as counted,
+				       null::float8 as measure
+				from report_fact f
+				where f.kind = '%1$s' and f.occurred_on between :from and :to and {province:f} and {live:f} and %2$s"""
+			.formatted(kind, condition, counted);
+	}
+
+	private static String sameService(String kind, String condition) {
+		return """
+				exists (select 1 from report_fact x where x.case_id = f.case_id and x.kind = '%s'
+				    and x.person_id is not distinct from f.person_id and x.code = f.code and x.occurred_on <= :to%s)"""
+			.formatted(kind, condition);
+	}
+
+	/** Persons identified as victims in the period. */
+	private static String victims(String counted, String condition) {
+		return events("IDENTIFIED", "f.code = 'VICTIM' and " + condition, counted);
+	}
+
+	private static String withdrawn() {
+		return """
+				exists (select 1 from report_fact w where w.case_id = f.case_id and w.kind = 'CONSENT_WITHDRAWN'
+				    and w.occurred_on <= :to)""";
+	}
+
+	/** At least one consented service was referred for the person by the period's end. */
+	private static String needs() {
+		return """
+				exists (select 1 from report_fact s where s.case_id = f.case_id and s.kind = 'SERVICE_REFERRED'
+				    and s.person_id is not distinct from f.person_id and s.occurred_on <= :to)""";
+	}
+
+	/** Every service referred for the person by the period's end has a fact of this kind (accepted, delivered) by then. */
+	private static String allServices(String kind, String condition) {
+		return """
+				not exists (select 1 from report_fact s where s.case_id = f.case_id and s.kind = 'SERVICE_REFERRED'
+				    and s.person_id is not distinct from f.person_id and s.occurred_on <= :to
+				    and not exists (select 1 from report_fact a where a.case_id = s.case_id and a.kind = '%s'
+				        and a.person_id is not distinct from s.person_id and a.code = s.code and a.occurred_on <= :to%s))"""
+			.formatted(kind, condition);
+	}
+
+	private static String onTime(String alias) {
+		return "coalesce(%1$s.occurred_at <= %1$s.due_at, true)".formatted(alias);
+	}
+}

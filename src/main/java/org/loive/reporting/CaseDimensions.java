@@ -113,6 +113,19 @@ class CaseDimensions {
 			.optional();
 	}
 
+	/** The human references of these cases, in reference order. */
+	java.util.Map<UUID, String> references(java.util.Collection<UUID> ids) {
+		java.util.Map<UUID, String> references = new java.util.LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return references;
+		}
+		jdbc.sql("select case_id, reference from report_case where case_id in (:ids) order by reference")
+			.param("ids", ids)
+			.query((row, n) -> references.put(row.getObject("case_id", UUID.class), row.getString("reference")))
+			.list();
+		return references;
+	}
+
 	/** Empties both tables before a rebuild. */
 	void clear() {
 		jdbc.sql("delete from report_person").update();

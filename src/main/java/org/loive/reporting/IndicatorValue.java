@@ -14,13 +14,13 @@ record IndicatorValue(String id, String label, long numerator, long denominator,
 	}
 
 	/** The share in percent with one decimal, none when nothing was to be counted. */
-	BigDecimal share() {
+	public BigDecimal share() {
 		return denominator == 0 ? null
 				: BigDecimal.valueOf(numerator * 100).divide(BigDecimal.valueOf(denominator), 1, RoundingMode.HALF_UP);
 	}
 
 	/** Met, not met, or neither when there is no target or nothing to count. */
-	Boolean met() {
+	public Boolean met() {
 		if (target == null || denominator == 0) {
 			return null;
 		}

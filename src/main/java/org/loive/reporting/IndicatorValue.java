@@ -1,5 +1,7 @@
 package org.loive.reporting;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -14,12 +16,14 @@ record IndicatorValue(String id, String label, long numerator, long denominator,
 	}
 
 	/** The share in percent with one decimal, none when nothing was to be counted. */
+	@JsonProperty("share")
 	public BigDecimal share() {
 		return denominator == 0 ? null
 				: BigDecimal.valueOf(numerator * 100).divide(BigDecimal.valueOf(denominator), 1, RoundingMode.HALF_UP);
 	}
 
 	/** Met, not met, or neither when there is no target or nothing to count. */
+	@JsonProperty("met")
 	public Boolean met() {
 		if (target == null || denominator == 0) {
 			return null;

@@ -1,9 +1,13 @@
 package org.loive.reporting;
 
+import org.loive.platform.InvalidRequestException;
+
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.DateTimeException;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,6 +73,12 @@ final class PeriodParameter {
 	private static boolean plausible(ReportPeriod period) {
 		return period.from().getYear() >= 2000 && period.to().getYear() <= 2100
 				&& period.to().toEpochDay() - period.from().toEpochDay() < MAX_DAYS;
+	}
+
+	/** The period a request names, the fallback when it names none; one it names but cannot be read is a 400. */
+	static ReportPeriod requested(String text, Supplier<ReportPeriod> fallback) {
+		return text == null ? fallback.get() : parse(text).orElseThrow(() -> new InvalidRequestException(
+				List.of(new InvalidRequestException.Rejection("period", "validation.period"))));
 	}
 
 	/** The parameter naming a period, the inverse of {@link #parse}. */

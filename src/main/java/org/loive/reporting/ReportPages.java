@@ -78,11 +78,8 @@ class ReportPages {
 				table, locale));
 	}
 
-	/** The period asked for, the default one if none was; a period that cannot be read is a bad request. */
 	private ReportPeriod period(String period) {
-		return period == null ? views.defaultPeriod() : PeriodParameter.parse(period)
-			.orElseThrow(() -> new org.loive.platform.InvalidRequestException(
-					List.of(new org.loive.platform.InvalidRequestException.Rejection("period", "validation.period"))));
+		return PeriodParameter.requested(period, views::defaultPeriod);
 	}
 
 	private static ResponseEntity<String> svg(String svg) {

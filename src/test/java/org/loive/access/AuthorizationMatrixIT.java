@@ -86,6 +86,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
 	 * case of their own.
 	 * "202/409": a key rotation may be running already, which is a refusal of no one.
 	 */
+	/** The province's supervisors, and no one else. */
+	static final String SUPERVISORS_ONLY = "403 403 403 403 403 403 403 403 403 403 403 403 403 200 403 403 403 401";
+
 	static final List<Row> MATRIX = List.of(
 			// police border health legal commune foreign | education labour womens youth bank | procuracy court |
 			// supervisor auditor admin
@@ -132,6 +135,10 @@ class AuthorizationMatrixIT extends IntegrationTest {
 					"204 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
 			fresh("POST", CRIMINAL_CASE + "/milestones", "{\"milestone\":\"INITIATED\",\"date\":\"{today}\"}",
 					"204 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401"),
+			shared("GET", "/api/v1/reports?period={year}", null, SUPERVISORS_ONLY),
+			shared("GET", "/api/v1/reports/indicators/K1/trend?period={year}", null, SUPERVISORS_ONLY),
+			shared("GET", "/api/v1/reports/indicators/K1/cases?period={year}", null, SUPERVISORS_ONLY),
+			shared("GET", "/api/v1/reports/export?period={year}&format=CSV", null, SUPERVISORS_ONLY),
 			fresh("POST", "/api/v1/audit/reviews", "{\"seq\":{flaggedSeq},\"finding\":\"JUSTIFIED\"}",
 					"403 403 403 403 403 403 403 403 403 403 403 403 403 403 201 403 403 401"));
 
@@ -368,6 +375,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
 				case "criminalCaseId" -> criminalCase();
 				case "linkedCriminalCaseId" -> linkedCriminalCase();
 				case "today" -> LocalDate.now(Vietnam.ZONE).toString();
+				case "year" -> Integer.toString(LocalDate.now(Vietnam.ZONE).getYear());
 				default -> throw new IllegalArgumentException("no fixture for {" + name + "}");
 			};
 		}

@@ -89,7 +89,7 @@ class ReportViews {
 	}
 
 	/** The exact figures of the officer's province for the period, the view on record. */
-	@Transactional(readOnly = true)
+	@Transactional
 	Shown report(Officer officer, ReportPeriod period, Locale locale) {
 		String province = province(officer);
 		audit.record(AuditEvent.of(AuditAction.REPORT_VIEW, officer.actor()).purpose(purpose(province, period)));
@@ -97,7 +97,7 @@ class ReportViews {
 	}
 
 	/** The cases behind a figure of an indicator, those of the officer's province; 404 for no such indicator. */
-	@Transactional(readOnly = true)
+	@Transactional
 	List<CaseBehind> casesBehind(Officer officer, String indicator, ReportPeriod period, Indicators.Figure figure) {
 		String province = province(officer);
 		List<UUID> ids = reports.cases(indicator, province, period, figure)
@@ -154,7 +154,7 @@ class ReportViews {
 	 * The report leaving the province: suppressed, as DOCX (with a letterhead of the province's supervisor), XLSX,
 	 * or CSV (the indicators, or one table by key). On record with what left.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	Export export(Officer officer, ReportPeriod period, Format format, String table, Locale locale) {
 		String province = province(officer);
 		Report report = reports.report(province, period, locale);

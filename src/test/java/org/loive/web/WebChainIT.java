@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.loive.platform.Vietnam;
 import org.loive.support.Browser;
 import org.loive.support.CaseTimers;
 import org.loive.support.Caseworker;
@@ -15,6 +16,7 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -123,6 +125,15 @@ class WebChainIT extends IntegrationTest {
 			.getText().strip());
 		assertThat(receivedAfter).as("received now, so this month").isEqualTo(receivedBefore + 1);
 		shoot(supervisor, "dashboard-after");
+		supervisor.open(BASE + "/reports?period=" + YearMonth.now(Vietnam.ZONE));
+		supervisor.waitFor(By.id("kpi-K1"));
+		assertThat(supervisor.find(By.cssSelector("#kpi-K1 .status")).getText()).as("met or not, in words").isNotBlank();
+		shoot(supervisor, "reports");
+		supervisor.click(By.cssSelector("#kpi-K6 a.number"));
+		supervisor.waitFor(By.id("cases-behind"));
+		assertThat(supervisor.findAll(By.cssSelector("#cases-behind a[href='/cases/" + caseId + "']")))
+			.as("the victim identified and supported this month lies behind K6").hasSize(1);
+		shoot(supervisor, "report-cases");
 		supervisor.open(BASE + "/cases/" + caseId);
 		supervisor.waitFor(By.id("timeline"));
 		shoot(supervisor, "case-supervisor");

@@ -37,5 +37,7 @@ public enum AuditAction {
 	/** a supervisor saw the exact figures of a report (inside the province) */
 	REPORT_VIEW,
 	/** figures left the province: an export, suppressed */
-	REPORT_EXPORT
+	REPORT_EXPORT,
+	/** a report submitted to the steering committee, frozen; its SHA-256 is in the purpose */
+	REPORT_SUBMIT
 }

@@ -54,6 +54,12 @@ public class AuditLog {
 		return append(event, clientAddress());
 	}
 
+	/** Whether the event {@code seq} seals a record of this hash ({@link SealedRecords}). */
+	public boolean seals(long seq, String sha256) {
+		return jdbc.sql("select purpose from audit_event where seq = :seq").param("seq", seq)
+			.query(String.class).optional().filter(purpose -> SealedRecords.seals(purpose, sha256)).isPresent();
+	}
+
 	/**
 	 * Records an event that must stay even though the current action fails (a denial): in a transaction of
 	 * its own, or right after the current one ends if that one already holds the chain's lock.

@@ -55,8 +55,12 @@ class AuditTrail {
 	private final JdbcTemplate streaming;
 	private final CheckpointSigner signer;
 	private final ObjectMapper json;
+	private final AuditLog log;
+	private final List<SealedRecords> sealed;
 
-	AuditTrail(DataSource dataSource, CheckpointSigner signer, ObjectMapper json) {
+	AuditTrail(DataSource dataSource, CheckpointSigner signer, ObjectMapper json, AuditLog log, List<SealedRecords> sealed) {
+		this.log = log;
+		this.sealed = List.copyOf(sealed);
 		this.jdbc = new NamedParameterJdbcTemplate(dataSource);
 		this.streaming = new JdbcTemplate(dataSource);
 		this.streaming.setFetchSize(5_000);
@@ -75,13 +79,33 @@ class AuditTrail {
 		return new Page(items, page, size, total);
 	}
 
-	/** Every event and checkpoint, recomputed in a streaming read: memory stays flat however long the chain. */
+	/**
+	 * Every event and checkpoint, recomputed in a streaming read (memory stays flat however long the chain), then
+	 * every sealed record of the other modules against the event that sealed it.
+	 */
 	@Transactional(readOnly = true)
 	ChainVerifier.Result verify() {
+		ChainVerifier.Result chain;
 		try (Stream<AuditRecord> events = streaming.queryForStream("select * from audit_event order by seq", EVENTS)) {
-			return new ChainVerifier(signer.verifier()).verify(events.iterator(), checkpoints(0, Long.MAX_VALUE), 1,
+			chain = new ChainVerifier(signer.verifier()).verify(events.iterator(), checkpoints(0, Long.MAX_VALUE), 1,
 					AuditChain.GENESIS);
 		}
+		return chain.intact() ? verifySeals(chain) : chain;
+	}
+
+	private ChainVerifier.Result verifySeals(ChainVerifier.Result chain) {
+		int checked = 0;
+		for (SealedRecords records : sealed) {
+			try (Stream<SealedRecords.Seal> seals = records.seals()) {
+				for (SealedRecords.Seal seal : (Iterable<SealedRecords.Seal>) seals::iterator) {
+					if (!log.seals(seal.auditSeq(), seal.sha256())) {
+						return chain.sealed(checked, seal.auditSeq());
+					}
+					checked++;
+				}
+			}
+		}
+		return chain.sealed(checked, null);
 	}
 
 	/**

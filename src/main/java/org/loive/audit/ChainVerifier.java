@@ -17,12 +17,23 @@ import java.util.Map;
  */
 public final class ChainVerifier {
 
-	/** The outcome: {@code firstBrokenSeq} is null when everything holds. */
+	/**
+	 * The outcome: {@code firstBrokenSeq} is null when everything holds. {@code sealsChecked}: records of other
+	 * modules whose hash was checked against the event that sealed them ({@link SealedRecords}).
+	 */
 	public record Result(Status status, long eventsChecked, int checkpointsChecked, Long firstBrokenSeq, String reason,
-			Long lastSeq, Long lastCheckpointSeq) {
+			Long lastSeq, Long lastCheckpointSeq, int sealsChecked) {
 
 		public boolean intact() {
 			return status == Status.INTACT;
+		}
+
+		/** This intact chain with its seals checked, or broken at the first seal that does not hold. */
+		Result sealed(int checked, Long brokenSeq) {
+			return brokenSeq == null ? new Result(status, eventsChecked, checkpointsChecked, null, null, lastSeq,
+					lastCheckpointSeq, checked)
+					: new Result(Status.BROKEN, eventsChecked, checkpointsChecked, brokenSeq, "seal", lastSeq,
+							lastCheckpointSeq, checked);
 		}
 	}
 
@@ -73,7 +84,7 @@ public final class ChainVerifier {
 				return broken(expected, "truncated", checked, signed, lastCheckpoint);
 			}
 		}
-		return new Result(Status.INTACT, checked, signed, null, null, checked == 0 ? null : last, lastCheckpoint);
+		return new Result(Status.INTACT, checked, signed, null, null, checked == 0 ? null : last, lastCheckpoint, 0);
 	}
 
 	private boolean signatureHolds(AuditCheckpoint checkpoint) {
@@ -88,6 +99,6 @@ public final class ChainVerifier {
 	}
 
 	private static Result broken(long seq, String reason, long checked, int signed, Long lastCheckpoint) {
-		return new Result(Status.BROKEN, checked, signed, seq, reason, seq - 1, lastCheckpoint);
+		return new Result(Status.BROKEN, checked, signed, seq, reason, seq - 1, lastCheckpoint, 0);
 	}
 }

@@ -3,6 +3,7 @@ package org.loive.reporting;
 import org.springframework.context.MessageSource;
 
 import java.text.NumberFormat;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -22,21 +23,29 @@ final class ExportText {
 		return messages.getMessage(key, arguments, locale);
 	}
 
-	/** The period as a report names it: "quý I năm 2026", "6 tháng đầu năm 2026", "từ ngày … đến ngày …". */
+	/**
+	 * The period as a report names it: "quý I năm 2026", "6 tháng đầu năm 2026", "từ ngày … đến ngày …". A period
+	 * cut off on another day than its calendar end (Decree 09/2019: 15th to 14th) is named after its last day, with
+	 * the days its data covers.
+	 */
 	String period(ReportPeriod period, Locale locale) {
-		int year = period.from().getYear();
-		String y = Integer.toString(year);
-		return switch (period.kind()) {
-			case MONTH -> get("report.export.period.MONTH", locale, period.from().getMonthValue(), y);
+		LocalDate last = period.to();
+		String y = Integer.toString(last.getYear());
+		String name = switch (period.kind()) {
+			case MONTH -> get("report.export.period.MONTH", locale, last.getMonthValue(), y);
 			case QUARTER -> get("report.export.period.QUARTER", locale,
-					List.of("I", "II", "III", "IV").get((period.from().getMonthValue() - 1) / 3), y);
-			case HALF_YEAR -> get("report.export.period.HALF_YEAR." + (period.from().getMonthValue() <= 6 ? 1 : 2),
-					locale, "", y);
+					List.of("I", "II", "III", "IV").get((last.getMonthValue() - 1) / 3), y);
+			case HALF_YEAR -> get("report.export.period.HALF_YEAR." + (last.getMonthValue() <= 6 ? 1 : 2), locale, "", y);
 			case YEAR -> get("report.export.period.YEAR", locale, "", y);
-			case PHASE -> get("report.export.period.PHASE", locale, y, Integer.toString(period.to().getYear()));
-			case CAMPAIGN, AD_HOC -> get("report.export.period.RANGE", locale, DAY.format(period.from()),
-					DAY.format(period.to()));
+			case PHASE -> get("report.export.period.PHASE", locale, Integer.toString(period.aligned() ? period.from().getYear() : last.getYear() - 4), y);
+			case CAMPAIGN, AD_HOC -> range(period, locale);
 		};
+		return period.aligned() || period.kind() == ReportPeriod.Kind.CAMPAIGN || period.kind() == ReportPeriod.Kind.AD_HOC
+				? name : get("report.export.period.CUT_OFF", locale, name, range(period, locale));
+	}
+
+	private String range(ReportPeriod period, Locale locale) {
+		return get("report.export.period.RANGE", locale, DAY.format(period.from()), DAY.format(period.to()));
 	}
 
 	String subject(ReportPeriod period, Locale locale) {

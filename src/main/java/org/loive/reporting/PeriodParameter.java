@@ -84,6 +84,9 @@ final class PeriodParameter {
 	/** The parameter naming a period, the inverse of {@link #parse}. */
 	static String format(ReportPeriod period) {
 		LocalDate from = period.from();
+		if (!period.aligned()) {
+			return from + ".." + period.to();
+		}
 		return switch (period.kind()) {
 			case MONTH -> YearMonth.from(from).toString();
 			case QUARTER -> from.getYear() + "-Q" + ((from.getMonthValue() + 2) / 3);

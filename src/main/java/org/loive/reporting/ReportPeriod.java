@@ -2,6 +2,7 @@ package org.loive.reporting;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -27,6 +28,24 @@ record ReportPeriod(Kind kind, LocalDate from, LocalDate to) {
 
 	static ReportPeriod year(int year) {
 		return new ReportPeriod(Kind.YEAR, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+	}
+
+	/**
+	 * Whether the period is the calendar month, quarter, half-year, year or phase its kind names. One cut off as
+	 * Decree 09/2019 says (15th of the month before to the 14th) is not: it is named after its last day.
+	 */
+	boolean aligned() {
+		YearMonth last = YearMonth.from(to);
+		int months = switch (kind) {
+			case MONTH -> 1;
+			case QUARTER -> 3;
+			case HALF_YEAR -> 6;
+			case YEAR -> 12;
+			case PHASE -> (int) (ChronoUnit.MONTHS.between(YearMonth.from(from), last) + 1);
+			case CAMPAIGN, AD_HOC -> 0;
+		};
+		return months > 0 && to.equals(last.atEndOfMonth()) && from.equals(last.minusMonths(months - 1).atDay(1))
+				&& (last.getMonthValue() % Math.min(months, 12) == 0);
 	}
 
 	boolean contains(LocalDate day) {

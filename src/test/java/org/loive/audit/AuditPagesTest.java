@@ -197,20 +197,21 @@ class AuditPagesTest {
 
 	@Test
 	void anIntactChainIsSaidPlainly() throws Exception {
-		when(trail.verify()).thenReturn(new ChainVerifier.Result(ChainVerifier.Status.INTACT, 1234, 12, null, null, 1234L, 1200L));
+		when(trail.verify()).thenReturn(new ChainVerifier.Result(ChainVerifier.Status.INTACT, 1234, 12, null, null, 1234L, 1200L, 3));
 
 		String html = page(mvc.perform(get("/audit/verification").with(auditor())).andExpect(status().isOk()));
 
 		assertThat(html).startsWith("<div id=\"verification\" data-status=\"INTACT\">")
 			.contains("class=\"alert alert-ok\"")
 			.contains("Chuỗi nhật ký toàn vẹn: 1.234 sự kiện, 12 điểm kiểm đã kiểm chứng")
+			.contains("Đã đối chiếu 3 báo cáo đã gửi với mã băm trong chuỗi.")
 			.contains("hx-get=\"/audit/verification\"")
 			.doesNotContain("alert-error");
 	}
 
 	@Test
 	void aBrokenChainNamesTheEventAndWhy() throws Exception {
-		when(trail.verify()).thenReturn(new ChainVerifier.Result(ChainVerifier.Status.BROKEN, 1233, 12, 1234L, "hash", 1233L, 1200L));
+		when(trail.verify()).thenReturn(new ChainVerifier.Result(ChainVerifier.Status.BROKEN, 1233, 12, 1234L, "hash", 1233L, 1200L, 0));
 
 		String html = page(mvc.perform(get("/audit/verification").with(auditor())).andExpect(status().isOk()));
 
@@ -222,7 +223,7 @@ class AuditPagesTest {
 
 	@Test
 	void theVerificationSpeaksEnglishWhenAsked() throws Exception {
-		when(trail.verify()).thenReturn(new ChainVerifier.Result(ChainVerifier.Status.BROKEN, 4, 0, 5L, "missing", 4L, null));
+		when(trail.verify()).thenReturn(new ChainVerifier.Result(ChainVerifier.Status.BROKEN, 4, 0, 5L, "missing", 4L, null, 0));
 
 		String html = page(mvc.perform(get("/audit/verification").with(in(Locale.ENGLISH))).andExpect(status().isOk()));
 

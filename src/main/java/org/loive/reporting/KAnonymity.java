@@ -10,9 +10,11 @@ import java.util.Map;
  * k-anonymity by full-domain generalisation and row suppression: every row's quasi-identifiers are generalised to
  * the same level of each hierarchy, then the rows whose combination still occurs fewer than k times are dropped
  * whole. Of all combinations of levels, the one chosen suppresses at most {@link #MAX_SUPPRESSED_SHARE} of the
- * rows and generalises least (the sum of each level over its hierarchy's height); ties go to fewer suppressed
- * rows, then to the lower levels of the hierarchies declared first. The outcome depends only on the multiset of
- * values, never on the order of the rows. With fewer than k rows in all, nothing is kept.
+ * rows and loses least by the discernibility metric (the sum of each kept class's size squared, plus the number of
+ * rows for each row dropped): it keeps the finest partition, rather than the lowest levels, which would rather
+ * drop a whole column than generalise two. Ties go to the lower sum of levels (each over its hierarchy's height),
+ * then to fewer suppressed rows, then to the lower levels of the hierarchies declared first. The outcome depends
+ * only on the multiset of values, never on the order of the rows. With fewer than k rows in all, nothing is kept.
  */
 final class KAnonymity {
 
@@ -48,34 +50,43 @@ final class KAnonymity {
 		long scale = Arrays.stream(heights).filter(h -> h > 0).asLongStream().reduce(1, KAnonymity::lcm);
 		long allowed = (long) Math.floor(rows.size() * MAX_SUPPRESSED_SHARE);
 		int[] best = null;
-		long bestLoss = 0;
-		long bestSuppressed = 0;
+		Loss bestLoss = null;
 		for (int[] levels : lattice(hierarchies)) {
-			long suppressed = encoded.suppressed(levels, k);
-			long loss = 0;
+			Loss loss = encoded.loss(levels, k, allowed);
 			for (int q = 0; q < levels.length; q++) {
-				loss += heights[q] == 0 ? 0 : levels[q] * (scale / heights[q]);
+				loss = loss.plusHeight(heights[q] == 0 ? 0 : levels[q] * (scale / heights[q]));
 			}
-			if (best == null || better(suppressed <= allowed, loss, suppressed, bestSuppressed <= allowed, bestLoss,
-					bestSuppressed)) {
+			if (best == null || loss.compareTo(bestLoss) < 0) {
 				best = levels;
 				bestLoss = loss;
-				bestSuppressed = suppressed;
 			}
 		}
 		return encoded.outcome(best, k);
 	}
 
-	/** Strictly better; the lattice is walked in preference order, so a tie keeps the earlier. */
-	private static boolean better(boolean admissible, long loss, long suppressed, boolean bestAdmissible, long bestLoss,
-			long bestSuppressed) {
-		if (admissible != bestAdmissible) {
-			return admissible;
+	/**
+	 * What a choice of levels costs, in order of preference: within the suppression limit; then (inside it) the
+	 * discernibility, or (outside it) the rows dropped; then the generalisation height; then the rows dropped. A
+	 * tie keeps the choice met first, the lattice being walked in preference order.
+	 */
+	private record Loss(boolean admissible, long discernibility, long suppressed, long height) implements Comparable<Loss> {
+
+		Loss plusHeight(long value) {
+			return new Loss(admissible, discernibility, suppressed, height + value);
 		}
-		if (!admissible && suppressed != bestSuppressed) {
-			return suppressed < bestSuppressed;
+
+		@Override
+		public int compareTo(Loss other) {
+			if (admissible != other.admissible) {
+				return admissible ? -1 : 1;
+			}
+			int first = admissible ? Long.compare(discernibility, other.discernibility)
+					: Long.compare(suppressed, other.suppressed);
+			if (first != 0) {
+				return first;
+			}
+			return height != other.height ? Long.compare(height, other.height) : Long.compare(suppressed, other.suppressed);
 		}
-		return loss != bestLoss ? loss < bestLoss : suppressed < bestSuppressed;
 	}
 
 	/** Every combination of levels, the first hierarchy's varying slowest. */
@@ -138,14 +149,19 @@ final class KAnonymity {
 			}
 		}
 
-		long suppressed(int[] levels, int k) {
+		Loss loss(int[] levels, int k, long allowed) {
 			long suppressed = 0;
-			for (int size : classes(levels).values()) {
+			long discernibility = 0;
+			for (long size : classes(levels).values()) {
 				if (size < k) {
 					suppressed += size;
 				}
+				else {
+					discernibility += size * size;
+				}
 			}
-			return suppressed;
+			discernibility += suppressed * rows.size();
+			return new Loss(suppressed <= allowed, discernibility, suppressed, 0);
 		}
 
 		Outcome outcome(int[] levels, int k) {

@@ -34,6 +34,8 @@ public enum AuditAction {
 	KEYS_CREATED,
 	AUTHORIZATIONS_CONFIGURED,
 	ADMINISTRATIVE_UNITS_IMPORT,
+	/** the anonymised research export (k-anonymous, no victim data) left the system; scope and row counts in the purpose */
+	RESEARCH_EXPORT,
 	/** a supervisor saw the exact figures of a report (inside the province) */
 	REPORT_VIEW,
 	/** figures left the province: an export, suppressed */

@@ -64,7 +64,7 @@ class CsvReport {
 		return write(records);
 	}
 
-	private static byte[] write(List<List<String>> records) {
+	static byte[] write(List<List<String>> records) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
 				CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -63,7 +64,8 @@ class ReportSubmissionPages {
 				return "redirect:/reports/submissions/" + made.id();
 			}
 			catch (InvalidRequestException refused) {
-				errors = forms.errors(refused, "");
+				errors = new HashMap<>(forms.errors(refused, ""));
+				model.addAttribute("periodError", errors.remove("period"));
 			}
 			catch (ApiException conflict) {
 				if (conflict.status() != HttpStatus.CONFLICT) {

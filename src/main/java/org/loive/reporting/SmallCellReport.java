@@ -35,7 +35,7 @@ record SmallCellReport(String province, ReportPeriod period, Instant computedAt,
 		}
 
 		/** The count in the reader's number format, "&lt;5" or "x". */
-		String text(Locale locale, int threshold) {
+		public String text(Locale locale, int threshold) {
 			return switch (mark) {
 				case SHOWN -> NumberFormat.getIntegerInstance(locale).format(count);
 				case SMALL -> "<" + threshold;

@@ -22,7 +22,7 @@ record SubmissionForm(
 		@Schema(description = "Lý do sửa đổi, bắt buộc từ phiên bản 2 / Why this version corrects the last, from version 2")
 		@Size(max = 1000, message = "validation.report.reason") String reason,
 		@Schema(description = "Đã rà soát; bản gửi không sửa được / Reviewed; a submission cannot be changed")
-		@AssertTrue(message = "validation.report.confirm") boolean confirmed) {
+		@NotNull(message = "validation.report.confirm") @AssertTrue(message = "validation.report.confirm") Boolean confirmed) {
 
 	SubmissionForm {
 		documentNo = blankToNull(documentNo);

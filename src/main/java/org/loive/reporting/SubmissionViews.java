@@ -119,6 +119,9 @@ class SubmissionViews {
 		ReportPeriod period = due.period();
 		LocalDate today = LocalDate.now(clock.withZone(Vietnam.ZONE));
 		int current = submissions.latestVersion(province, obligation, period);
+		if (current != expectedVersion) {
+			throw ApiException.conflict("report.submission.newer-version", current);
+		}
 		List<InvalidRequestException.Rejection> rejections = new ArrayList<>();
 		if (!today.isAfter(period.to())) {
 			rejections.add(new InvalidRequestException.Rejection("period", "validation.report.period-not-over"));
@@ -128,9 +131,6 @@ class SubmissionViews {
 		}
 		if (!rejections.isEmpty()) {
 			throw new InvalidRequestException(rejections);
-		}
-		if (current != expectedVersion) {
-			throw ApiException.conflict("report.submission.newer-version", current);
 		}
 		Report report = reports.report(province, period, OFFICIAL);
 		byte[] rendering = docx.render(report, letterhead(province, due, form, today), true, OFFICIAL);

@@ -139,6 +139,18 @@ class AuthorizationMatrixIT extends IntegrationTest {
 			shared("GET", "/api/v1/reports/indicators/K1/trend?period={year}", null, SUPERVISORS_ONLY),
 			shared("GET", "/api/v1/reports/indicators/K1/cases?period={year}", null, SUPERVISORS_ONLY),
 			shared("GET", "/api/v1/reports/export?period={year}&format=CSV", null, SUPERVISORS_ONLY),
+			shared("GET", "/api/v1/reports/research-export?scope=PROVINCE", null, SUPERVISORS_ONLY),
+			shared("GET", "/api/v1/reports/calendar", null, SUPERVISORS_ONLY),
+			// submitting with an obligation the calendar does not have: 404 for whoever may submit, changing nothing
+			shared("POST", "/api/v1/reports/submissions?obligation=no-such&period={year}",
+					"{\"signerName\":\"Nguyễn Văn An\",\"confirmed\":true}",
+					"403 403 403 403 403 403 403 403 403 403 403 403 403 404 403 403 403 401"),
+			// auditors see submissions and their seals, not the document (no submission of this id: 404 for those who may)
+			shared("GET", "/api/v1/reports/submissions", null, "403 403 403 403 403 403 403 403 403 403 403 403 403 200 200 403 403 401"),
+			shared("GET", "/api/v1/reports/submissions/00000000-0000-4000-8000-000000000000", null,
+					"403 403 403 403 403 403 403 403 403 403 403 403 403 404 404 403 403 401"),
+			shared("GET", "/api/v1/reports/submissions/00000000-0000-4000-8000-000000000000/document", null,
+					"403 403 403 403 403 403 403 403 403 403 403 403 403 404 403 403 403 401"),
 			fresh("POST", "/api/v1/audit/reviews", "{\"seq\":{flaggedSeq},\"finding\":\"JUSTIFIED\"}",
 					"403 403 403 403 403 403 403 403 403 403 403 403 403 403 201 403 403 401"));
 

@@ -134,6 +134,20 @@ class WebChainIT extends IntegrationTest {
 		assertThat(supervisor.findAll(By.cssSelector("#cases-behind a[href='/cases/" + caseId + "']")))
 			.as("the victim identified and supported this month lies behind K6").hasSize(1);
 		shoot(supervisor, "report-cases");
+		supervisor.open(BASE + "/reports/calendar");
+		supervisor.waitFor(By.id("calendar"));
+		shoot(supervisor, "report-calendar");
+		supervisor.click(By.cssSelector("#calendar tr:not([data-status='UPCOMING']) a.button"));
+		supervisor.waitFor(By.id("submit-form"));
+		shoot(supervisor, "report-submit");
+		supervisor.type(By.name("documentNo"), "15/BC-BCĐ");
+		supervisor.type(By.name("signerName"), "Nguyễn Văn An");
+		supervisor.click(By.cssSelector("#submit-form input[name='confirmed']"));
+		supervisor.click(By.cssSelector("#submit-form button[type='submit']"));
+		supervisor.waitFor(By.id("seal"));
+		assertThat(supervisor.find(By.id("seal")).getAttribute("class")).as("sealed, and the seal holds").contains("alert-ok");
+		shoot(supervisor, "report-submission");
+		String submission = supervisor.driver().getCurrentUrl();
 		supervisor.open(BASE + "/cases/" + caseId);
 		supervisor.waitFor(By.id("timeline"));
 		shoot(supervisor, "case-supervisor");
@@ -150,6 +164,10 @@ class WebChainIT extends IntegrationTest {
 		assertThat(reads).isPositive();
 		assertThat(auditor.findAll(By.cssSelector("#accesses tr[data-action='PERSON_READ']"))).hasSize((int) reads);
 		shoot(auditor, "disclosure");
+		auditor.open(submission);
+		auditor.waitFor(By.id("seal"));
+		assertThat(auditor.findAll(By.id("frozen-indicators"))).as("auditors see the seal, not the figures").isEmpty();
+		shoot(auditor, "report-submission-auditor");
 		auditor.open(BASE + "/audit/reviews");
 		shoot(auditor, "audit-reviews");
 		Browser admin = as("admin");

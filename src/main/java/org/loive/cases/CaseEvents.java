@@ -31,6 +31,10 @@ public final class CaseEvents {
 	public record ConsentWithdrawn(UUID caseId, Instant at) {
 	}
 
+	/** An event as the rebuild of the reports replays it: when it was published. */
+	public record Recorded<E>(Instant at, E event) {
+	}
+
 	private CaseEvents() {
 	}
 }

@@ -51,6 +51,18 @@ class CasePersons {
 				codes.nationality(), codes.ethnicMinority()));
 	}
 
+	/** Every linked person's codes, as linked, in the order linked: what the reports' rebuild replays. */
+	List<CaseEvents.Recorded<CaseEvents.PersonLinked>> linked() {
+		return jdbc.sql("""
+				select id, case_id, role, sex, age_band, nationality, ethnic_minority, created_at from case_person
+				order by created_at, id""")
+			.query((row, n) -> new CaseEvents.Recorded<>(row.getTimestamp("created_at").toInstant(),
+					new CaseEvents.PersonLinked(row.getObject("case_id", UUID.class), row.getObject("id", UUID.class),
+							row.getString("role"), row.getString("sex"), row.getString("age_band"),
+							row.getString("nationality"), row.getObject("ethnic_minority", Boolean.class))))
+			.list();
+	}
+
 	List<LinkedPerson> of(UUID caseId) {
 		return coded(caseId).stream().map(person -> new LinkedPerson(person.personId(), person.role())).toList();
 	}

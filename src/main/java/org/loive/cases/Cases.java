@@ -214,16 +214,20 @@ class Cases {
 			throw new InvalidRequestException(List.of(new Rejection("decidedOn", "validation.before-received")));
 		}
 		access.authorizeWrite(officer, scope(record), null, Set.of(), AuditAction.CASE_REPORT_RESOLUTION);
+		Instant now = clock.instant();
+		String agency = officer.belongsTo(Agency.POLICE.group()) ? Agency.POLICE.group() : Agency.BORDER_GUARD.group();
 		jdbc.sql("""
-				update referral_case set report_resolution = :outcome, report_resolved_on = :day, report_resolved_by = :by
+				update referral_case set report_resolution = :outcome, report_resolved_on = :day, report_resolved_by = :by,
+				                         report_resolved_at = :at, report_resolved_agency = :agency
 				where id = :id""")
 			.param("outcome", outcome.name())
 			.param("day", decidedOn)
 			.param("by", officer.username())
+			.param("at", Timestamp.from(now))
+			.param("agency", agency)
 			.param("id", caseId)
 			.update();
-		events.publishEvent(new CaseEvents.ReportResolved(caseId, outcome.name(), decidedOn, clock.instant(),
-				officer.belongsTo(Agency.POLICE.group()) ? Agency.POLICE.group() : Agency.BORDER_GUARD.group()));
+		events.publishEvent(new CaseEvents.ReportResolved(caseId, outcome.name(), decidedOn, now, agency));
 	}
 
 	/** The police and the border guard decide on reports. */
@@ -283,18 +287,54 @@ class Cases {
 				open != null && open.overdue());
 	}
 
-	/** A new case's row: its codes and facts, never personal data. */
-	void insert(CaseRecord record) {
+	/** Every case's registration as it was published, in the order registered: what the reports' rebuild replays. */
+	List<CaseEvents.Recorded<CaseEvents.CaseRegistered>> registrations() {
+		return jdbc.sql("select * from referral_case order by registered_at, id")
+			.query((row, n) -> new CaseEvents.Recorded<>(row.getTimestamp("registered_at").toInstant(),
+					new CaseEvents.CaseRegistered(row.getObject("id", UUID.class), row.getString("reference"),
+							row.getString("channel"), row.getString("report_kind"), row.getString("place"),
+							row.getString("return_mode"), row.getString("trafficking_scope"),
+							texts(row.getArray("exploitation_forms")), texts(row.getArray("recruitment_contexts")),
+							row.getString("destination_country"), row.getString("intake_area"),
+							row.getTimestamp("received_at").toInstant(), row.getString("registered_agency"))))
+			.list();
+	}
+
+	/**
+	 * Every case's report resolution, the last one recorded (earlier ones left no trace in the table). A case
+	 * resolved before its moment was kept counts as resolved at the start of the day decided, or at registration.
+	 */
+	List<CaseEvents.Recorded<CaseEvents.ReportResolved>> resolutions() {
+		return jdbc.sql("""
+				select id, report_resolution, report_resolved_on, report_resolved_agency,
+				       coalesce(report_resolved_at, greatest(registered_at,
+				                cast(report_resolved_on as timestamp) at time zone 'Asia/Ho_Chi_Minh')) as resolved_at
+				from referral_case where report_resolution is not null order by resolved_at, id""")
+			.query((row, n) -> {
+				Instant at = row.getTimestamp("resolved_at").toInstant();
+				return new CaseEvents.Recorded<>(at, new CaseEvents.ReportResolved(row.getObject("id", UUID.class),
+						row.getString("report_resolution"), row.getObject("report_resolved_on", LocalDate.class), at,
+						row.getString("report_resolved_agency")));
+			})
+			.list();
+	}
+
+	private static List<String> texts(Array codes) throws SQLException {
+		return Arrays.stream((Object[]) codes.getArray()).map(String::valueOf).toList();
+	}
+
+	/** A new case's row: its codes and facts and the agency that received it, never personal data. */
+	void insert(CaseRecord record, String receivingAgency) {
 		IntakeFacts facts = record.facts();
 		jdbc.sql("""
 				insert into referral_case (id, reference, channel, place, area, intake_area, received_at, immediate_danger,
 				                           process_instance_id, registered_by, registered_at, report_kind, hotline_number,
 				                           return_mode, trafficking_scope, exploitation_forms, recruitment_contexts,
-				                           destination_country, residence_area)
+				                           destination_country, residence_area, registered_agency)
 				values (:id, :reference, :channel, :place, :area, :intakeArea, :receivedAt, :danger, :process, :officer,
 				        :registeredAt, :reportKind, :hotline, :returnMode, :scope,
 				        cast(string_to_array(:exploitation, ',') as varchar[]),
-				        cast(string_to_array(:recruitment, ',') as varchar[]), :destination, :residence)""")
+				        cast(string_to_array(:recruitment, ',') as varchar[]), :destination, :residence, :agency)""")
 			.param("id", record.id())
 			.param("reference", record.reference())
 			.param("channel", record.channel())
@@ -314,6 +354,7 @@ class Cases {
 			.param("recruitment", codes(facts.recruitmentContexts()))
 			.param("destination", facts.destinationCountry())
 			.param("residence", facts.residenceArea())
+			.param("agency", receivingAgency)
 			.update();
 	}
 

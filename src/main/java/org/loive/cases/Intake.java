@@ -70,7 +70,7 @@ class Intake {
 				request.immediateDanger(), victimId, minorIds));
 		cases.insert(new CaseRecord(caseId, reference, request.channel().name(), request.placeOrDefault().name(),
 				request.area(), request.area(), request.receivedAt(), request.immediateDanger(), facts, officer.username(),
-				clock.instant(), processInstanceId, null));
+				clock.instant(), processInstanceId, null), receivingAgency(officer));
 		events.publishEvent(registered(caseId, reference, request, officer));
 		LocalDate receivedOn = request.receivedAt().atZone(Vietnam.ZONE).toLocalDate();
 		register(scope, victimId, CasePersons.Role.IDENTIFYING, request.personOrEmpty(), request.personalData(),
@@ -91,7 +91,12 @@ class Intake {
 		return new CaseEvents.CaseRegistered(caseId, reference, request.channel().name(), name(facts.reportKind()),
 				request.placeOrDefault().name(), name(facts.returnMode()), name(facts.traffickingScope()),
 				names(facts.exploitationForms()), names(facts.recruitmentContexts()), facts.destinationCountry(),
-				request.area(), request.receivedAt(), officer.agencies().stream().sorted().findFirst().orElse(null));
+				request.area(), request.receivedAt(), receivingAgency(officer));
+	}
+
+	/** The agency that received the report, as the reports count it: the officer's first. */
+	private static String receivingAgency(Officer officer) {
+		return officer.agencies().stream().sorted().findFirst().orElse(null);
 	}
 
 	private static String name(Enum<?> code) {

@@ -110,6 +110,30 @@ class CriminalCaseRecords {
 			.list();
 	}
 
+	/** Every milestone of every criminal case as it was published, in the order recorded (the reports' rebuild). */
+	List<CriminalCaseEvents.MilestoneRecorded> allMilestones() {
+		return jdbc.sql("""
+				select m.criminal_case_id, c.province, m.milestone, m.occurred_on, m.outcome, m.recorded_at
+				from criminal_case_milestone m join criminal_case c on c.id = m.criminal_case_id
+				order by m.recorded_at, m.criminal_case_id, m.milestone""")
+			.query((row, n) -> new CriminalCaseEvents.MilestoneRecorded(row.getObject("criminal_case_id", UUID.class),
+					row.getString("province"), row.getString("milestone"), row.getDate("occurred_on").toLocalDate(),
+					row.getString("outcome"), row.getTimestamp("recorded_at").toInstant()))
+			.list();
+	}
+
+	/** Every link still there, as it was published, in the order linked (the reports' rebuild). */
+	List<CriminalCaseEvents.ReferralLinked> allLinks() {
+		return jdbc.sql("""
+				select r.criminal_case_id, c.province, r.case_id, r.linked_at
+				from criminal_case_referral r join criminal_case c on c.id = r.criminal_case_id
+				order by r.linked_at, r.criminal_case_id, r.case_id""")
+			.query((row, n) -> new CriminalCaseEvents.ReferralLinked(row.getObject("criminal_case_id", UUID.class),
+					row.getString("province"), row.getObject("case_id", UUID.class),
+					row.getTimestamp("linked_at").toInstant()))
+			.list();
+	}
+
 	/** False when the referral case is linked already. */
 	boolean link(UUID id, UUID caseId, String by, Instant at) {
 		return jdbc.sql("""

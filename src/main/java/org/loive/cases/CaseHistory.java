@@ -36,6 +36,11 @@ public class CaseHistory {
 		this.milestones = milestones;
 	}
 
+	/** Whether any case was ever registered. */
+	public boolean any() {
+		return cases.any();
+	}
+
 	public Replay replay() {
 		List<CaseEvents.Recorded<CaseEvents.CaseRegistered>> registrations = cases.registrations();
 		Map<UUID, Instant> registered = new HashMap<>();

@@ -287,6 +287,10 @@ class Cases {
 				open != null && open.overdue());
 	}
 
+	boolean any() {
+		return jdbc.sql("select exists (select 1 from referral_case)").query(Boolean.class).single();
+	}
+
 	/** Every case's registration as it was published, in the order registered: what the reports' rebuild replays. */
 	List<CaseEvents.Recorded<CaseEvents.CaseRegistered>> registrations() {
 		return jdbc.sql("select * from referral_case order by registered_at, id")

@@ -126,6 +126,14 @@ class CaseDimensions {
 		return references;
 	}
 
+	long cases() {
+		return jdbc.sql("select count(*) from report_case").query(Long.class).single();
+	}
+
+	long persons() {
+		return jdbc.sql("select count(*) from report_person").query(Long.class).single();
+	}
+
 	/** Empties both tables before a rebuild. */
 	void clear() {
 		jdbc.sql("delete from report_person").update();

@@ -58,8 +58,16 @@ class FactTable {
 			.list();
 	}
 
-	/** Empties the table before a rebuild, in the rebuild's transaction. */
+	/**
+	 * Empties the table before a rebuild, in the rebuild's transaction; the lock holds back the live actions'
+	 * facts until the rebuild commits (they then find theirs written, or add it).
+	 */
 	void clear() {
+		jdbc.sql("lock table report_fact in exclusive mode").update();
 		jdbc.sql("delete from report_fact").update();
+	}
+
+	long count() {
+		return jdbc.sql("select count(*) from report_fact").query(Long.class).single();
 	}
 }

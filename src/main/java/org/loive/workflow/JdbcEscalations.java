@@ -36,10 +36,20 @@ class JdbcEscalations implements Escalations {
 			.param("raised", Timestamp.from(escalation.raisedAt()))
 			.update();
 		if (raised == 1) {
-			events.publishEvent(new ChainEvent(ChainEvent.Kind.ESCALATED, escalation.caseId(), null, escalation.province(),
-					escalation.candidateGroups().stream().findFirst().orElse(null), escalation.taskKey(), null,
-					escalation.raisedAt(), null, escalation.dueAt(), "ESCALATED:" + escalation.taskId()));
+			events.publishEvent(event(escalation));
 		}
+	}
+
+	/** What the reports count of an escalation, live and when rebuilt. */
+	static ChainEvent event(Escalation escalation) {
+		return new ChainEvent(ChainEvent.Kind.ESCALATED, escalation.caseId(), null, escalation.province(),
+				escalation.candidateGroups().stream().findFirst().orElse(null), escalation.taskKey(), null,
+				escalation.raisedAt(), null, escalation.dueAt(), "ESCALATED:" + escalation.taskId());
+	}
+
+	/** Every escalation, in the order raised (the reports' rebuild). */
+	List<Escalation> all() {
+		return jdbc.sql("select * from escalation order by raised_at, id").query((row, n) -> map(row)).list();
 	}
 
 	List<Escalation> ofProvince(String province, int limit) {

@@ -117,7 +117,7 @@ public class ChainHistory {
 
 		/**
 		 * The variables visible to a step at its instant: the latest update no later than it, in the step's own
-		 * scope, an enclosing one, the process instance or the task.
+		 * scope, an enclosing one, the process instance (those it started with name no scope) or the task.
 		 */
 		private Function<String, Object> variables(String activityInstanceId, String taskId, Instant at) {
 			Set<String> scopes = new HashSet<>();
@@ -130,8 +130,8 @@ public class ChainHistory {
 				if (update.getTime().after(until)) {
 					break;
 				}
-				boolean visible = update.getTaskId() == null ? scopes.contains(update.getActivityInstanceId())
-						: update.getTaskId().equals(taskId);
+				boolean visible = update.getTaskId() == null ? update.getActivityInstanceId() == null
+						|| scopes.contains(update.getActivityInstanceId()) : update.getTaskId().equals(taskId);
 				if (visible) {
 					values.put(update.getVariableName(), update.getValue());
 				}

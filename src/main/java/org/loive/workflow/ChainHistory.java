@@ -1,11 +1,14 @@
 package org.loive.workflow;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.impl.RepositoryServiceImpl;
+import org.camunda.bpm.engine.impl.pvm.PvmActivity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
@@ -33,10 +36,12 @@ public class ChainHistory {
 	private static final String COMPLETED = "completed";
 
 	private final HistoryService history;
+	private final RepositoryServiceImpl repository;
 	private final JdbcEscalations escalations;
 
-	ChainHistory(HistoryService history, JdbcEscalations escalations) {
+	ChainHistory(HistoryService history, RepositoryService repository, JdbcEscalations escalations) {
 		this.history = history;
+		this.repository = (RepositoryServiceImpl) repository;
 		this.escalations = escalations;
 	}
 
@@ -56,6 +61,7 @@ public class ChainHistory {
 
 		private final HistoricProcessInstance process;
 		private final Map<String, String> parents = new HashMap<>();
+		private final Map<String, Boolean> scopes = new HashMap<>();
 		private final List<HistoricActivityInstance> activities;
 		private final List<HistoricVariableUpdate> updates;
 
@@ -63,7 +69,10 @@ public class ChainHistory {
 			this.process = process;
 			this.activities = history.createHistoricActivityInstanceQuery().processInstanceId(process.getId())
 				.orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list();
-			activities.forEach(activity -> parents.put(activity.getId(), activity.getParentActivityInstanceId()));
+			activities.forEach(activity -> {
+				parents.put(activity.getId(), activity.getParentActivityInstanceId());
+				scopes.put(activity.getId(), scope(activity));
+			});
 			this.updates = history.createHistoricDetailQuery().variableUpdates().processInstanceId(process.getId())
 				.orderByTime().asc().orderPartiallyByOccurrence().asc().list().stream()
 				.map(HistoricVariableUpdate.class::cast).toList();
@@ -117,12 +126,11 @@ public class ChainHistory {
 
 		/**
 		 * The variables visible to a step at its instant: the latest update no later than it, in the step's own
-		 * scope, an enclosing one, the process instance (those it started with name no scope) or the task.
+		 * scope, an enclosing one, the process instance or the task.
 		 */
 		private Function<String, Object> variables(String activityInstanceId, String taskId, Instant at) {
-			Set<String> scopes = new HashSet<>();
-			scopes.add(process.getId());
-			for (String scope = activityInstanceId; scope != null && scopes.add(scope); scope = parents.get(scope)) {
+			Set<String> visible = new HashSet<>();
+			for (String scope = activityInstanceId; scope != null && visible.add(scope); scope = parents.get(scope)) {
 			}
 			Date until = Date.from(at);
 			Map<String, Object> values = new HashMap<>();
@@ -130,13 +138,30 @@ public class ChainHistory {
 				if (update.getTime().after(until)) {
 					break;
 				}
-				boolean visible = update.getTaskId() == null ? update.getActivityInstanceId() == null
-						|| scopes.contains(update.getActivityInstanceId()) : update.getTaskId().equals(taskId);
-				if (visible) {
+				String scope = holder(update.getActivityInstanceId());
+				if (update.getTaskId() == null ? scope == null || visible.contains(scope) : update.getTaskId().equals(taskId)) {
 					values.put(update.getVariableName(), update.getValue());
 				}
 			}
 			return values::get;
+		}
+
+		/**
+		 * The scope whose execution holds a variable, from the activity instance the history names: that instance
+		 * when it is a scope, else the scope it runs in (the execution ran that activity); null for the process
+		 * instance (the variables a process starts with name none).
+		 */
+		private String holder(String activityInstanceId) {
+			if (activityInstanceId == null || !parents.containsKey(activityInstanceId)) {
+				return null;
+			}
+			return scopes.get(activityInstanceId) ? activityInstanceId : holder(parents.get(activityInstanceId));
+		}
+
+		private boolean scope(HistoricActivityInstance activity) {
+			PvmActivity definition = repository.getDeployedProcessDefinition(process.getProcessDefinitionId())
+				.findActivity(activity.getActivityId());
+			return definition != null && definition.isScope();
 		}
 	}
 }

@@ -117,7 +117,6 @@ class ReportFactsRebuildIT extends IntegrationTest {
 
 		assertThat(rebuilt.facts().keySet()).containsExactlyElementsOf(live.facts().keySet());
 		assertThat(rebuilt.cases()).isEqualTo(live.cases());
-		assertThat(rebuilt.persons()).isEqualTo(live.persons());
 		assertThat(counts).isEqualTo(new ReportFactsRebuild.Counts(3, 4, live.facts().size()));
 		assertThat(rebuild.needed()).isFalse();
 		live.facts().forEach((key, fact) -> {
@@ -131,6 +130,7 @@ class ReportFactsRebuildIT extends IntegrationTest {
 				assertThat(apart).as("%s: the history's instant of the step", key).isLessThan(Duration.ofSeconds(1));
 			}
 		});
+		assertThat(rebuilt.persons()).isEqualTo(live.persons());
 
 		rebuild.rebuild();
 		assertThat(snapshot()).as("rebuilding twice gives the same rows").isEqualTo(rebuilt);

@@ -67,6 +67,11 @@ class FactTable {
 		jdbc.sql("delete from report_fact").update();
 	}
 
+	/** Whether there is no fact at all (checked on every start: no count of a large table). */
+	boolean empty() {
+		return !jdbc.sql("select exists (select 1 from report_fact)").query(Boolean.class).single();
+	}
+
 	long count() {
 		return jdbc.sql("select count(*) from report_fact").query(Long.class).single();
 	}

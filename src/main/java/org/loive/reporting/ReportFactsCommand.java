@@ -30,17 +30,17 @@ class ReportFactsCommand implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments arguments) {
 		if (arguments.containsOption(OPTION)) {
-			rebuild("theo yêu cầu / on request");
+			rebuild("theo yêu cầu", "on request");
 			System.exit(SpringApplication.exit(context, () -> 0));
 		}
 		else if (rebuild.needed()) {
-			rebuild("dữ liệu có từ trước / data that existed before");
+			rebuild("dữ liệu có từ trước", "data that existed before");
 		}
 	}
 
-	private void rebuild(String why) {
+	private void rebuild(String lyDo, String why) {
 		ReportFactsRebuild.Counts counts = rebuild.rebuild();
 		log.info("Đã dựng lại dữ liệu báo cáo ({}): {} vụ việc, {} người, {} sự kiện / Report facts rebuilt ({}): {} cases, {} persons, {} facts",
-				why, counts.cases(), counts.persons(), counts.facts(), why, counts.cases(), counts.persons(), counts.facts());
+				lyDo, counts.cases(), counts.persons(), counts.facts(), why, counts.cases(), counts.persons(), counts.facts());
 	}
 }

@@ -52,7 +52,7 @@ class ReportFactsRebuild {
 
 	/** Whether the read model lacks the data that existed before it: no fact, and yet cases. */
 	boolean needed() {
-		return facts.count() == 0 && cases.any();
+		return facts.empty() && cases.any();
 	}
 
 	Counts rebuild() {

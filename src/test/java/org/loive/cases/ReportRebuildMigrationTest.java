@@ -39,11 +39,11 @@ class ReportRebuildMigrationTest {
 		database = MigrationDatabase.start(directory);
 		JdbcClient jdbc = database.jdbc();
 		database.migrateTo("14");
-		UUID audited = insert(jdbc, "QNG-2026-000001");
+		UUID audited = insert(jdbc, "QNG-2026-000001", REGISTERED);
 		audit(jdbc, 1, REGISTERED, "border-guard,police", "CASE_REGISTER", audited);
 		audit(jdbc, 2, RESOLVED.minusSeconds(3600), "border-guard", "CASE_REPORT_RESOLUTION", audited);
 		audit(jdbc, 3, RESOLVED, "police", "CASE_REPORT_RESOLUTION", audited);
-		UUID untraced = insert(jdbc, "QNG-2026-000002");
+		UUID untraced = insert(jdbc, "QNG-2026-000002", REGISTERED.plusSeconds(60));
 
 		database.migrate();
 
@@ -59,7 +59,7 @@ class ReportRebuildMigrationTest {
 						LocalDate.parse("2026-11-06"), startOfDayDecided, null)));
 	}
 
-	private static UUID insert(JdbcClient jdbc, String reference) {
+	private static UUID insert(JdbcClient jdbc, String reference, Instant registered) {
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
 				insert into loive.referral_case (id, reference, channel, place, area, intake_area, received_at,
@@ -70,7 +70,7 @@ class ReportRebuildMigrationTest {
 			.param("id", id)
 			.param("reference", reference)
 			.param("process", id.toString())
-			.param("at", Timestamp.from(REGISTERED))
+			.param("at", Timestamp.from(registered))
 			.update();
 		return id;
 	}

@@ -43,7 +43,7 @@ class SubmissionViews {
 	}
 
 	/** A submission as shown: what it is, all its versions, whether its seal holds, its figures for supervisors. */
-	record Submission(ReportSubmissions.Summary summary, String name, String periodLabel,
+	record Submission(ReportSubmissions.Summary summary, String name, String periodLabel, String periodParameter,
 			List<ReportSubmissions.Summary> versions, boolean sealHolds, SmallCellReport figures) {
 	}
 
@@ -156,7 +156,7 @@ class SubmissionViews {
 		ReportSubmissions.Summary summary = visible(officer, id);
 		boolean supervisor = officer.hasRole(Officer.SUPERVISOR) && summary.province().equals(officer.province());
 		return new Submission(summary, name(summary.obligation(), locale), views.periodLabel(summary.period(), locale),
-				submissions.versions(summary), audit.seals(summary.auditSeq(), summary.sha256())
+				PeriodParameter.format(summary.period()), submissions.versions(summary), audit.seals(summary.auditSeq(), summary.sha256())
 						&& summary.sha256().equals(submissions.seal(id).orElse(null)),
 				supervisor ? submissions.figures(id).orElseThrow() : null);
 	}

@@ -112,13 +112,26 @@ class ReportSubmissionPagesTest {
 	@Test
 	void auditorsSeeTheSealNotTheFigures() throws Exception {
 		when(views.submission(any(), eq(ID), any())).thenReturn(new SubmissionViews.Submission(summary(1), "Báo cáo quý",
-				"quý I năm 2026", List.of(summary(1)), true, null));
+				"quý I năm 2026", "2025-12-15..2026-03-14", List.of(summary(1)), true, null));
 
 		String html = page(get("/reports/submissions/" + ID).with(officer("auditor", Officer.AUDITOR))
 			.header("Accept-Language", "vi"), 200);
 
 		assertThat(html).contains("Niêm phong khớp").contains("sự kiện số 42").contains("Kiểm toán viên xem bản gửi");
 		assertThat(html).doesNotContain("frozen-indicators").doesNotContain("document.docx");
+	}
+
+	@Test
+	void theProvincesSupervisorSeesTheFrozenFiguresTheDocumentAndHowToCorrectIt() throws Exception {
+		when(views.submission(any(), eq(ID), any())).thenReturn(new SubmissionViews.Submission(summary(1), "Báo cáo quý",
+				"quý I năm 2026", "2025-12-15..2026-03-14", List.of(summary(1)), true, preview().figures()));
+
+		String html = page(get("/reports/submissions/" + ID).with(supervisor()).flashAttr("done", "submitted"), 200);
+
+		assertThat(html).contains("Đã gửi, đóng băng và niêm phong").contains("Niêm phong khớp");
+		assertThat(html).contains("id=\"frozen-indicators\"").contains("&lt;5");
+		assertThat(html).contains("href=\"/reports/submissions/" + ID + "/document.docx\"")
+			.contains("href=\"/reports/submit?obligation=bcd138-quarter&amp;period=2025-12-15..2026-03-14\"");
 	}
 
 	@Test

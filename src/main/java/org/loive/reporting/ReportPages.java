@@ -21,7 +21,7 @@ class ReportPages {
 
 	/** What the reports page shows. */
 	record ReportPage(Report report, String provinceName, String periodParameter, String periodLabel,
-			boolean periodRejected, List<Shortcut> shortcuts, String trendChart) {
+			boolean periodRejected, List<Shortcut> shortcuts, String trendChart, long overdueReports) {
 	}
 
 	/** A period the page offers with one click. */
@@ -29,9 +29,11 @@ class ReportPages {
 	}
 
 	private final ReportViews views;
+	private final SubmissionViews submissions;
 
-	ReportPages(ReportViews views) {
+	ReportPages(ReportViews views, SubmissionViews submissions) {
 		this.views = views;
+		this.submissions = submissions;
 	}
 
 	@GetMapping("/reports")
@@ -43,7 +45,7 @@ class ReportPages {
 			.toList();
 		model.addAttribute("page", new ReportPage(shown.report(), shown.provinceName(), shown.periodParameter(),
 				shown.periodLabel(), period != null && asked.isEmpty(), shortcuts,
-				"/reports/charts/trend.svg?period=" + shown.periodParameter()));
+				"/reports/charts/trend.svg?period=" + shown.periodParameter(), submissions.overdue(officer)));
 		return "reporting/reports";
 	}
 

@@ -81,6 +81,14 @@ class SubmissionViews {
 		return calendar.of(ReportViews.province(officer)).stream().map(entry -> line(entry, locale)).toList();
 	}
 
+	/** How many of the province's reports are overdue and not submitted. */
+	@Transactional(readOnly = true)
+	long overdue(Officer officer) {
+		return calendar.of(ReportViews.province(officer)).stream()
+			.filter(entry -> entry.status() == ReportCalendar.Status.OVERDUE)
+			.count();
+	}
+
 	/** The report an obligation owes for a period, as it will leave the province; 404 if the calendar has no such. */
 	@Transactional(readOnly = true)
 	Preview preview(Officer officer, String obligation, ReportPeriod asked, Locale locale) {

@@ -70,6 +70,9 @@ class ReportPagesTest {
 	ReportViews views;
 
 	@MockitoBean
+	SubmissionViews submissions;
+
+	@MockitoBean
 	AuditLog audit;
 
 	@Test
@@ -88,7 +91,20 @@ class ReportPagesTest {
 		assertThat(html).contains("href=\"/reports/cases?indicator=K2&amp;period=2026-Q3\"");
 		assertThat(html).contains("id=\"table-sex\"").contains(">Nữ<");
 		assertThat(html).contains("href=\"/reports/export.docx?period=2026-Q3\"");
-		assertThat(html).doesNotContain("periodRejected").doesNotContain("aria-invalid=\"true\"");
+		assertThat(html).doesNotContain("periodRejected").doesNotContain("aria-invalid=\"true\"")
+			.doesNotContain("id=\"overdue-reports\"");
+	}
+
+	@Test
+	void anOverdueReportIsSaidAboveTheFiguresWithTheWayToTheCalendar() throws Exception {
+		when(views.defaultPeriod()).thenReturn(Q3);
+		when(views.report(any(), eq(Q3), any())).thenReturn(new ReportViews.Shown(sample(), "Quảng Ngãi", "2026-Q3", "quý III năm 2026"));
+		when(submissions.overdue(any())).thenReturn(2L);
+
+		String html = mvc.perform(get("/reports").with(supervisor())).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+
+		assertThat(html).containsPattern("id=\"overdue-reports\"[\\s\\S]*?2 báo cáo quá hạn chưa gửi[\\s\\S]*?href=\"/reports/calendar\"");
 	}
 
 	@Test

@@ -10,11 +10,10 @@ import org.loive.platform.web.Form;
 import org.loive.platform.web.FormView;
 import org.loive.platform.web.Forms;
 import org.loive.platform.web.PageController;
+import org.loive.platform.web.SvgImages;
 import org.loive.workflow.ReferralProcess;
 import org.loive.workflow.Stage;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -43,7 +42,6 @@ class CasePages {
 	static final int PAGE_SIZE = 50;
 
 	/** The diagram is shown through {@code <img>}: its own styles only, nothing else. */
-	static final String DIAGRAM_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
 
 	private final Cases cases;
 	private final CaseDiagrams diagrams;
@@ -74,11 +72,8 @@ class CasePages {
 
 	@GetMapping("/cases/{caseId}/diagram/{processKey}.svg")
 	ResponseEntity<String> diagram(@PathVariable UUID caseId, @PathVariable String processKey, Officer officer) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.valueOf("image/svg+xml"))
-			.header("Content-Security-Policy", DIAGRAM_POLICY)
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(diagrams.marked(processKey, cases.currentActivities(caseId, officer).getOrDefault(processKey, Set.of())));
+		return SvgImages.ok(diagrams.marked(processKey,
+				cases.currentActivities(caseId, officer).getOrDefault(processKey, Set.of())));
 	}
 
 	@PostMapping("/cases/{caseId}/consent-withdrawal")

@@ -2,6 +2,7 @@ package org.loive.reporting;
 
 import org.loive.access.Officer;
 import org.loive.platform.web.PageController;
+import org.loive.platform.web.SvgImages;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -63,14 +64,14 @@ class ReportPages {
 
 	@GetMapping(value = "/reports/charts/trend.svg", produces = "image/svg+xml")
 	ResponseEntity<String> trendChart(@RequestParam(required = false) String period, Officer officer, Locale locale) {
-		return svg(views.trendChart(officer, period(period), locale));
+		return SvgImages.ok(views.trendChart(officer, period(period), locale));
 	}
 
 	@GetMapping(value = "/reports/charts/{table}.svg", produces = "image/svg+xml")
 	ResponseEntity<String> tableChart(@PathVariable String table, @RequestParam(required = false) String period,
 			Officer officer, Locale locale) {
-		return views.tableChart(officer, period(period), table, locale).map(ReportPages::svg)
-			.orElseGet(() -> ResponseEntity.notFound().build());
+		return views.tableChart(officer, period(period), table, locale).map(SvgImages::ok)
+			.orElseGet(SvgImages::notFound);
 	}
 
 	@GetMapping("/reports/export.{format:docx|xlsx|csv}")
@@ -82,10 +83,6 @@ class ReportPages {
 
 	private ReportPeriod period(String period) {
 		return PeriodParameter.requested(period, views::defaultPeriod);
-	}
-
-	private static ResponseEntity<String> svg(String svg) {
-		return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(svg);
 	}
 
 	static ResponseEntity<byte[]> download(ReportViews.Export export) {

@@ -142,9 +142,12 @@ class WebChainIT extends IntegrationTest {
 		shoot(supervisor, "report-submit");
 		supervisor.type(By.name("documentNo"), "15/BC-BCĐ");
 		supervisor.type(By.name("signerName"), "Nguyễn Văn An");
+		// the API's test may have submitted this report already: then this is a correction, which needs its reason
+		supervisor.type(By.name("reason"), "Bổ sung số liệu sau khi rà soát");
 		supervisor.click(By.cssSelector("#submit-form input[name='confirmed']"));
 		supervisor.click(By.cssSelector("#submit-form button[type='submit']"));
-		supervisor.waitFor(By.id("seal"));
+		supervisor.waitFor(By.cssSelector("#seal, .alert-error"));
+		assertThat(supervisor.findAll(By.id("seal"))).as("submitted: %s", supervisor.text()).isNotEmpty();
 		assertThat(supervisor.find(By.id("seal")).getAttribute("class")).as("sealed, and the seal holds").contains("alert-ok");
 		shoot(supervisor, "report-submission");
 		String submission = supervisor.driver().getCurrentUrl();

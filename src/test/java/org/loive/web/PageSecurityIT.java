@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PageSecurityIT extends IntegrationTest {
 
-	private static final Map<String, String> USER_BY_PREFIX = Map.of("/dashboard", "supervisor.qng", "/audit", "auditor",
+	private static final Map<String, String> USER_BY_PREFIX = Map.of("/dashboard", "supervisor.qng", "/reports", "supervisor.qng", "/audit", "auditor",
 			"/admin", "admin");
 
 	@Autowired

@@ -141,7 +141,7 @@ class ReportingBenchmark {
 			jdbc.sql("alter table " + constraint[0] + " drop constraint " + constraint[1]).update();
 		}
 		// the facts are staged, then written in the order they happened, as the application appends them
-		jdbc.sql("create unlogged table bench_fact (like report_fact)").update();
+		jdbc.sql("create unlogged table bench_fact as select * from report_fact with no data").update();
 		long copied = System.nanoTime();
 		try (Connection connection = pool.getConnection()) {
 			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();

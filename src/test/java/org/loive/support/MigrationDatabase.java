@@ -40,6 +40,11 @@ public final class MigrationDatabase implements AutoCloseable {
 		return JdbcClient.create(data);
 	}
 
+	/** The database as the owner, schema {@code loive} first: a new connection for each use (pool it to measure). */
+	public javax.sql.DataSource dataSource() {
+		return data;
+	}
+
 	/** The migrations up to this version, and none after. */
 	public void migrateTo(String version) {
 		flyway().target(version).load().migrate();

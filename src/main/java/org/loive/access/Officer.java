@@ -16,6 +16,9 @@ public record Officer(String username, Set<String> roles, Set<String> agencies, 
 	public static final String AUDITOR = "auditor";
 	public static final String ADMIN = "admin";
 
+	/** The prefix of the Camunda group of a province's officers, e.g. {@code province-QNG}. */
+	public static final String PROVINCE_GROUP_PREFIX = "province-";
+
 	public boolean hasRole(String role) {
 		return roles.contains(role);
 	}
@@ -34,10 +37,21 @@ public record Officer(String username, Set<String> roles, Set<String> agencies, 
 		return AuditEvent.Actor.of(username, agencies, roles);
 	}
 
-	/** Agency groups and roles together: the groups Camunda knows the officer by. */
+	/**
+	 * Agency groups, roles and the province's group together: the groups Camunda knows the officer by. The
+	 * province's group is the one the engine's per-instance grants name, so a supervisor sees their province only.
+	 */
 	public Set<String> engineGroups() {
 		Set<String> groups = new TreeSet<>(agencies);
 		groups.addAll(roles);
+		if (province() != null) {
+			groups.add(provinceGroup(province()));
+		}
 		return Collections.unmodifiableSet(groups);
+	}
+
+	/** The Camunda group of the officers of a province. */
+	public static String provinceGroup(String province) {
+		return PROVINCE_GROUP_PREFIX + province;
 	}
 }

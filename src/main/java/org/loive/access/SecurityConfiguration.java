@@ -4,6 +4,8 @@ import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.loive.access.camunda.OfficerAuthenticationProvider;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.loive.audit.AuditLog;
 import org.loive.platform.Problems;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -32,6 +34,7 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -63,6 +66,9 @@ class SecurityConfiguration {
 		tokens.setPrincipalClaimName(Officers.USERNAME);
 		http.securityMatcher(paths("/api/**", "/engine-rest/**"))
 			.authorizeHttpRequests(requests -> requests
+				// one way to act on a case: through /api/v1; the engine's API is read, and operated by admins
+				.requestMatchers(EngineRequests.operatorWrites()).hasRole(Officer.ADMIN)
+				.requestMatchers(EngineRequests.writes()).access(EngineRequests.refusedOnceAuthenticated())
 				.requestMatchers(paths("/engine-rest/**")).hasAnyRole(Officer.SUPERVISOR, Officer.ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/v1/referrals").hasRole(Officer.CASEWORKER)
 				.requestMatchers("/api/v1/tasks/**", "/api/v1/tasks").hasRole(Officer.CASEWORKER)
@@ -118,12 +124,19 @@ class SecurityConfiguration {
 	/** Camunda's webapps protect themselves against CSRF; Spring's token would break their calls. */
 	@Bean
 	@Order(2)
-	SecurityFilterChain webappSecurity(HttpSecurity http, KeycloakSessionLogout keycloakLogout) throws Exception {
+	SecurityFilterChain webappSecurity(HttpSecurity http, KeycloakSessionLogout keycloakLogout, AuditedRequests audited)
+			throws Exception {
 		http.securityMatcher(paths("/camunda/**"))
 			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(EngineRequests.operatorWrites()).hasRole(Officer.ADMIN)
+				.requestMatchers(EngineRequests.writes()).denyAll()
+				// the engine's data is for those who watch or operate it; caseworkers work in the application
+				.requestMatchers(paths("/camunda/api/engine/**", "/camunda/api/cockpit/**", "/camunda/api/tasklist/**"))
+				.hasAnyRole(Officer.SUPERVISOR, Officer.ADMIN)
 				.requestMatchers(paths("/camunda/app/**", "/camunda/api/**")).authenticated()
 				.anyRequest().permitAll())
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN)))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN))
+				.accessDeniedHandler(deniedOnRecord(audited)))
 			.logout(logout -> logout
 				.logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, CAMUNDA_LOGOUT))
 				.addLogoutHandler(keycloakLogout)
@@ -179,10 +192,7 @@ class SecurityConfiguration {
 			.exceptionHandling(exceptions -> exceptions
 				.defaultAuthenticationEntryPointFor(new HtmxSessionExpired(), request -> request.getHeader("HX-Request") != null)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN), request -> true)
-				.accessDeniedHandler((request, response, denied) -> {
-					audited.denied(request);
-					response.sendError(HttpStatus.FORBIDDEN.value());
-				}))
+				.accessDeniedHandler(deniedOnRecord(audited)))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(keycloak)))
 				.frameOptions(frame -> frame.deny())
@@ -199,6 +209,14 @@ class SecurityConfiguration {
 		return new OrRequestMatcher(Arrays.stream(patterns)
 			.map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern))
 			.toList());
+	}
+
+	/** A page's or webapp's 403, put on record. */
+	private static AccessDeniedHandler deniedOnRecord(AuditedRequests audited) {
+		return (request, response, denied) -> {
+			audited.denied(request);
+			response.sendError(HttpStatus.FORBIDDEN.value());
+		};
 	}
 
 	private static GrantedAuthoritiesMapper oidcAuthorities() {
@@ -274,6 +292,24 @@ class SecurityConfiguration {
 						((jakarta.servlet.http.HttpServletRequest) request).getContextPath() + "/tasklist"));
 		registration.addUrlPatterns("/camunda/app/tasklist/*", "/camunda/app/tasklist");
 		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+		return registration;
+	}
+
+	/** Engine REST API errors as problem details, with the status the fault deserves. */
+	@Bean
+	FilterRegistrationBean<EngineProblems> engineRestProblems(Problems problems, ObjectMapper json) {
+		var registration = new FilterRegistrationBean<>(new EngineProblems(problems, json));
+		registration.addUrlPatterns("/engine-rest/*");
+		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+		return registration;
+	}
+
+	/** Every write admitted through either engine API on record. */
+	@Bean
+	FilterRegistrationBean<EngineWriteAudit> engineWriteAudit(AuditLog audit, AuditedRequests actors) {
+		var registration = new FilterRegistrationBean<>(new EngineWriteAudit(audit, actors));
+		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
 		return registration;
 	}
 

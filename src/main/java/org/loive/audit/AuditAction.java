@@ -33,6 +33,8 @@ public enum AuditAction {
 	KEY_ROTATION_FINISH,
 	KEYS_CREATED,
 	AUTHORIZATIONS_CONFIGURED,
+	/** an administrator's write through the engine's API (a job's retries, a suspension, a migration); the call in the purpose */
+	ENGINE_OPERATION,
 	ADMINISTRATIVE_UNITS_IMPORT,
 	/** the anonymised research export (k-anonymous, no victim data) left the system; scope and row counts in the purpose */
 	RESEARCH_EXPORT,

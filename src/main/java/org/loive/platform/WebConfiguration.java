@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.support.RequestDataValueProcessor;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
@@ -42,5 +45,26 @@ class WebConfiguration {
 		registration.addUrlPatterns("/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
+	}
+
+	/** After Spring Security: a key is its user's, and a refused request never takes one. */
+	@Bean
+	FilterRegistrationBean<IdempotentRequests> idempotentRequests(IdempotencyKeys keys, Problems problems) {
+		var registration = new FilterRegistrationBean<>(new IdempotentRequests(keys, problems));
+		registration.addUrlPatterns("/*");
+		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 5);
+		return registration;
+	}
+
+	/** Every page form carries an idempotency key of its own rendering, next to its CSRF token. */
+	@Bean
+	static BeanPostProcessor idempotencyFormFields() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				return bean instanceof RequestDataValueProcessor processor && !(bean instanceof IdempotencyFormFields)
+						? new IdempotencyFormFields(processor) : bean;
+			}
+		};
 	}
 }

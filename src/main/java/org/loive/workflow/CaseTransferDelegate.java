@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Task "Chuyển địa bàn và công việc đang mở": the case's area moves to the new province in every
- * process of the case, so its open tasks move to that province's officers.
+ * process of the case, so its open tasks move to that province's officers, and the engine's grants of the case's
+ * instances, history and tasks to that province's supervisors.
  */
 @Component("caseTransferDelegate")
 class CaseTransferDelegate implements JavaDelegate {
@@ -27,5 +28,6 @@ class CaseTransferDelegate implements JavaDelegate {
 			.list()) {
 			runtime.setVariables(instance.getId(), moved);
 		}
+		ProvinceScope.move(execution.getProcessEngineServices(), execution.getProcessBusinessKey(), Areas.province(area));
 	}
 }

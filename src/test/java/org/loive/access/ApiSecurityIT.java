@@ -85,7 +85,7 @@ class ApiSecurityIT extends IntegrationTest {
 				"{}");
 
 		assertThat(start.status()).isEqualTo(403);
-		assertThat(start.body().get("type").asText()).isEqualTo("AuthorizationException");
+		assertThat(start.body().get("title").asText()).isEqualTo("Không có quyền");
 		assertThat(Api.get("/engine-rest/authorization", token("supervisor.qng")).body().size()).isZero();
 	}
 

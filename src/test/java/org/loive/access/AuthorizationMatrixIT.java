@@ -9,6 +9,7 @@ import org.loive.support.Api;
 import org.loive.support.Caseworker;
 import org.loive.platform.Vietnam;
 import org.loive.support.IntegrationTest;
+import org.loive.support.WebSession;
 import org.loive.vault.Section;
 import org.loive.workflow.ReferralProcess;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,6 +90,14 @@ class AuthorizationMatrixIT extends IntegrationTest {
 	/** The province's supervisors, and no one else. */
 	static final String SUPERVISORS_ONLY = "403 403 403 403 403 403 403 403 403 403 403 403 403 200 403 403 403 401";
 
+	/** Supervisors and administrators read the engine (a supervisor their province's instances only). */
+	static final String ENGINE_READERS = "403 403 403 403 403 403 403 403 403 403 403 403 403 200 403 200 403 401";
+	/** Acting on a case through the engine: no one. */
+	static final String NO_ONE = "403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 401";
+	/** An operator's write on the engine. */
+	static final String ADMINS_ONLY = "403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204 403 401";
+	static final String ENGINE_INSTANCE = "/engine-rest/process-instance/{processInstanceId}";
+
 	static final List<Row> MATRIX = List.of(
 			// police border health legal commune foreign | education labour womens youth bank | procuracy court |
 			// supervisor auditor admin
@@ -152,7 +161,44 @@ class AuthorizationMatrixIT extends IntegrationTest {
 			shared("GET", "/api/v1/reports/submissions/00000000-0000-4000-8000-000000000000/document", null,
 					"403 403 403 403 403 403 403 403 403 403 403 403 403 404 403 403 403 401"),
 			fresh("POST", "/api/v1/audit/reviews", "{\"seq\":{flaggedSeq},\"finding\":\"JUSTIFIED\"}",
-					"403 403 403 403 403 403 403 403 403 403 403 403 403 403 201 403 403 401"));
+					"403 403 403 403 403 403 403 403 403 403 403 403 403 403 201 403 403 401"),
+			// Camunda's REST API: reads (scoped by per-instance grants), an operator's writes, and nothing that acts
+			shared("GET", "/engine-rest/process-definition?key=victim-referral", null, ENGINE_READERS),
+			shared("GET", "/engine-rest/process-instance?businessKey={caseId}", null, ENGINE_READERS),
+			shared("POST", "/engine-rest/process-instance", "{\"businessKey\":\"{caseId}\"}", ENGINE_READERS),
+			shared("GET", "/engine-rest/history/process-instance?processInstanceBusinessKey={caseId}", null, ENGINE_READERS),
+			shared("GET", "/engine-rest/task?processInstanceBusinessKey={caseId}", null, ENGINE_READERS),
+			shared("GET", "/engine-rest/history/variable-instance?processInstanceId={processInstanceId}", null, ENGINE_READERS),
+			shared("GET", "/engine-rest/job?processInstanceId={processInstanceId}", null, ENGINE_READERS),
+			shared("POST", "/engine-rest/task/{taskId}/complete", "{\"variables\":{}}", NO_ONE),
+			shared("PUT", ENGINE_INSTANCE + "/variables/classification", "{\"value\":\"NOT_TRAFFICKING\",\"type\":\"String\"}",
+					NO_ONE),
+			shared("POST", "/engine-rest/process-definition/key/victim-referral/start", "{}", NO_ONE),
+			shared("POST", "/engine-rest/message", "{\"messageName\":\"Message_ConsentWithdrawn\"}", NO_ONE),
+			shared("POST", ENGINE_INSTANCE + "/modification", "{\"instructions\":[]}", NO_ONE),
+			shared("DELETE", ENGINE_INSTANCE, null, NO_ONE),
+			shared("POST", "/engine-rest/deployment/create", "{}", NO_ONE),
+			shared("PUT", "/engine-rest/job/{jobId}/retries", "{\"retries\":3}", ADMINS_ONLY),
+			shared("PUT", ENGINE_INSTANCE + "/suspended", "{\"suspended\":false}", ADMINS_ONLY));
+
+	/**
+	 * The Camunda webapps' own APIs (Cockpit's, and the engine API they call), with the session of each user's
+	 * Keycloak login: a status, and for a list the number of instances it shows ({@code 200/0}: answered, and
+	 * shows nothing of that case). {gliCaseId} is a Gia Lai case, which supervisor.qng must not see.
+	 */
+	static final List<Row> WEBAPPS = List.of(
+			shared("GET", "/camunda/api/engine/engine/default/process-instance?businessKey={caseId}", null,
+					"403 403 403 403 403 403 403 403 403 403 403 403 403 200/1 403 200/1 403 302"),
+			shared("GET", "/camunda/api/engine/engine/default/process-instance?businessKey={gliCaseId}", null,
+					"403 403 403 403 403 403 403 403 403 403 403 403 403 200/0 403 200/1 403 302"),
+			shared("GET", "/camunda/api/engine/engine/default/history/process-instance?processInstanceBusinessKey={gliCaseId}",
+					null, "403 403 403 403 403 403 403 403 403 403 403 403 403 200/0 403 200/1 403 302"),
+			shared("GET", "/camunda/api/engine/engine/default/task?processInstanceBusinessKey={gliCaseId}", null,
+					"403 403 403 403 403 403 403 403 403 403 403 403 403 200/0 403 200/1 403 302"),
+			shared("GET", "/camunda/api/cockpit/plugin/base/default/process-instance/count?processDefinitionKey=victim-referral",
+					null, "403 403 403 403 403 403 403 403 403 403 403 403 403 200 403 200 403 302"),
+			shared("POST", "/camunda/api/engine/engine/default/task/{taskId}/complete", null,
+					"403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 302"));
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
@@ -190,16 +236,65 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		}
 	}
 
+	/** Every webapp call of {@link #WEBAPPS} with every user's own Keycloak login. */
+	@TestFactory
+	Stream<DynamicContainer> theCamundaWebappsAnswerEveryUserAsTheMatrixSays() {
+		CaseFixture shared = new CaseFixture();
+		Map<String, WebSession> sessions = new HashMap<>();
+		return WEBAPPS.stream().map(row -> dynamicContainer(row.endpoint(), USERS.stream()
+			.map(user -> dynamicTest(user + " → " + row.expected(user), () -> {
+				String path = shared.resolve(row.path());
+				String answer = NO_TOKEN.equals(user) ? webAnswer(anonymous(row.method(), path))
+						: webAnswer(sessions.computeIfAbsent(user, u -> WebSession.logIn(BASE, u)), row.method(), path);
+				assertThat(answer).as("%s as %s", row.endpoint(), user).isEqualTo(row.expected(user).text());
+			}))));
+	}
+
 	/** Writes the generated tables to {@code target/} and checks that the document shows exactly them. */
 	@Test
 	void theDocumentShowsTheMatrixThisTestChecks() throws IOException {
-		String endpoints = generated("endpoints", endpointTable());
+		String endpoints = generated("endpoints", endpointTable(MATRIX));
+		String webapps = generated("webapps", endpointTable(WEBAPPS).replace("| no token |", "| no session |"));
 		String sections = generated("sections", sectionTable());
 		Files.createDirectories(GENERATED.getParent());
-		Files.writeString(GENERATED, endpoints + "\n" + sections);
+		Files.writeString(GENERATED, endpoints + "\n" + webapps + "\n" + sections);
 
 		String doc = Files.readString(DOC);
-		assertThat(doc).as("%s: copy the tables of %s", DOC, GENERATED).contains(endpoints).contains(sections);
+		assertThat(doc).as("%s: copy the tables of %s", DOC, GENERATED).contains(endpoints).contains(webapps)
+			.contains(sections);
+	}
+
+	/** A webapp's answer as the table writes it: the status, and the number of items of a JSON list. */
+	private static String webAnswer(WebSession session, String method, String path) {
+		HttpResponse<String> response = "GET".equals(method) ? session.get(path) : session.postRaw(path, Map.of());
+		return webAnswer(response);
+	}
+
+	private static String webAnswer(HttpResponse<String> response) {
+		String body = response.body().strip();
+		if (response.statusCode() == 200 && body.startsWith("[")) {
+			try {
+				return "200/" + new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).size();
+			}
+			catch (IOException e) {
+				throw new IllegalStateException(e);
+			}
+		}
+		return Integer.toString(response.statusCode());
+	}
+
+	private static HttpResponse<String> anonymous(String method, String path) {
+		try {
+			return HTTP.send(HttpRequest.newBuilder(java.net.URI.create(BASE + path))
+				.method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(path, e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
 	}
 
 	/** A rotation started here finishes before other tests, which start rotations of their own, run. */
@@ -273,10 +368,10 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		return query.param("after", after).param("user", user).query(Integer.class).single();
 	}
 
-	static String endpointTable() {
+	static String endpointTable(List<Row> rows) {
 		StringBuilder table = new StringBuilder("| endpoint | ").append(String.join(" | ", USERS)).append(" |\n")
 			.append("|---|").append(":-:|".repeat(USERS.size())).append('\n');
-		for (Row row : MATRIX) {
+		for (Row row : rows) {
 			table.append("| `").append(row.endpoint()).append("` | ")
 				.append(row.expected().stream().map(Expected::toString).collect(Collectors.joining(" | ")))
 				.append(" |\n");
@@ -388,6 +483,13 @@ class AuthorizationMatrixIT extends IntegrationTest {
 				case "linkedCriminalCaseId" -> linkedCriminalCase();
 				case "today" -> LocalDate.now(Vietnam.ZONE).toString();
 				case "year" -> Integer.toString(LocalDate.now(Vietnam.ZONE).getYear());
+				case "processInstanceId" -> Api.get("/engine-rest/process-instance?processDefinitionKey="
+						+ ReferralProcess.KEY + "&businessKey=" + value("caseId"), Api.token("admin")).body().get(0)
+					.get("id").asText();
+				case "gliCaseId" -> Caseworker.as("police.gli").receives(REFERRAL.replace("\"area\":\"QNG\"", "\"area\":\"GLI\""))
+					.get("caseId").asText();
+				case "jobId" -> Api.get("/engine-rest/job?processInstanceId=" + value("processInstanceId"),
+						Api.token("admin")).body().get(0).get("id").asText();
 				default -> throw new IllegalArgumentException("no fixture for {" + name + "}");
 			};
 		}

@@ -17,19 +17,24 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.loive.access.Officer;
 import org.springframework.stereotype.Component;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * What the Keycloak roles may do in the Camunda webapps and engine REST API: supervisors watch process
- * state read-only, administrators operate the engine. Caseworkers work through {@code /api/v1}.
- * Applied whenever the engine starts, idempotently; there is no Camunda admin user with a password.
+ * What the Keycloak roles may do in the Camunda webapps and engine REST API: supervisors read the models and,
+ * through the grants each process instance and task of their province carries (see the workflow module's
+ * province scope), that province's instances only; administrators operate the engine. Caseworkers work through
+ * {@code /api/v1}. Applied whenever the engine starts, idempotently, taking back any wider grant an older version
+ * gave; there is no Camunda admin user with a password.
  */
 @Component
 class CamundaAuthorizations extends AbstractProcessEnginePlugin {
 
+	/** Models only: a supervisor's view of instances, tasks and history comes from per-instance grants. */
 	private static final List<Resources> SUPERVISOR_READS = List.of(Resources.PROCESS_DEFINITION,
-			Resources.PROCESS_INSTANCE, Resources.TASK, Resources.DECISION_DEFINITION,
-			Resources.DECISION_REQUIREMENTS_DEFINITION, Resources.DEPLOYMENT);
+			Resources.DECISION_DEFINITION, Resources.DECISION_REQUIREMENTS_DEFINITION, Resources.DEPLOYMENT);
 
 	private final Grants grants = new Grants();
 	private final ObjectProvider<AuditLog> audit;
@@ -39,7 +44,7 @@ class CamundaAuthorizations extends AbstractProcessEnginePlugin {
 		this.audit = audit;
 	}
 
-	/** Grants added or extended at this start go on record, once the application is up. */
+	/** Grants added, narrowed or taken back at this start go on record, once the application is up. */
 	@EventListener(ApplicationReadyEvent.class)
 	void recordChanges() {
 		if (grants.changed > 0) {
@@ -52,36 +57,31 @@ class CamundaAuthorizations extends AbstractProcessEnginePlugin {
 	@Override
 	public void postProcessEngineBuild(ProcessEngine engine) {
 		AuthorizationService authorizations = engine.getAuthorizationService();
-		grants.give(authorizations, Officer.SUPERVISOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-		grants.give(authorizations, Officer.SUPERVISOR, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+		grants.exactly(authorizations, Officer.SUPERVISOR, Resources.APPLICATION, "cockpit", Set.of(Permissions.ACCESS));
+		grants.exactly(authorizations, Officer.SUPERVISOR, Resources.APPLICATION, "tasklist", Set.of(Permissions.ACCESS));
 		for (Resources resource : SUPERVISOR_READS) {
-			grants.give(authorizations, Officer.SUPERVISOR, resource, Authorization.ANY, Permissions.READ);
+			grants.exactly(authorizations, Officer.SUPERVISOR, resource, Authorization.ANY, Set.of(Permissions.READ));
 		}
-		grants.give(authorizations, Officer.SUPERVISOR, Resources.PROCESS_DEFINITION, Authorization.ANY,
-				Permissions.READ_HISTORY);
-		grants.give(authorizations, Officer.SUPERVISOR, Resources.PROCESS_DEFINITION, Authorization.ANY,
-				Permissions.READ_INSTANCE);
-		grants.give(authorizations, Officer.SUPERVISOR, Resources.DECISION_DEFINITION, Authorization.ANY,
-				Permissions.READ_HISTORY);
+		grants.takeBackOthers(authorizations, Officer.SUPERVISOR, SUPERVISOR_READS);
 		for (Resources resource : Resources.values()) {
-			grants.give(authorizations, Officer.ADMIN, resource, Authorization.ANY, Permissions.ALL);
+			grants.exactly(authorizations, Officer.ADMIN, resource, Authorization.ANY, Set.of(Permissions.ALL));
 		}
 	}
 
-	/** One grant per group, resource type and id, extended with each permission it lacks. */
+	/** One grant per group, resource type and id, holding exactly the permissions it should. */
 	static final class Grants {
 
 		private int changed;
 
-		void give(AuthorizationService authorizations, String group, Resource resource, String resourceId,
-				Permission permission) {
+		void exactly(AuthorizationService authorizations, String group, Resource resource, String resourceId,
+				Set<Permission> permissions) {
 			Authorization existing = authorizations.createAuthorizationQuery()
 				.authorizationType(Authorization.AUTH_TYPE_GRANT)
 				.groupIdIn(group)
 				.resourceType(resource)
 				.resourceId(resourceId)
 				.singleResult();
-			if (existing != null && existing.isPermissionGranted(permission)) {
+			if (existing != null && granted(existing).equals(permissions)) {
 				return;
 			}
 			Authorization authorization = existing != null ? existing
@@ -89,9 +89,33 @@ class CamundaAuthorizations extends AbstractProcessEnginePlugin {
 			authorization.setGroupId(group);
 			authorization.setResource(resource);
 			authorization.setResourceId(resourceId);
-			authorization.addPermission(permission);
+			authorization.setPermissions(permissions.toArray(Permission[]::new));
 			authorizations.saveAuthorization(authorization);
 			changed++;
+		}
+
+		/** Deletes the group's grants on every instance of a resource type it should not read as a whole. */
+		void takeBackOthers(AuthorizationService authorizations, String group, List<Resources> kept) {
+			authorizations.createAuthorizationQuery()
+				.authorizationType(Authorization.AUTH_TYPE_GRANT)
+				.groupIdIn(group)
+				.resourceId(Authorization.ANY)
+				.list()
+				.stream()
+				.filter(grant -> kept.stream().noneMatch(resource -> resource.resourceType() == grant.getResourceType()))
+				.forEach(grant -> {
+					authorizations.deleteAuthorization(grant.getId());
+					changed++;
+				});
+		}
+
+		private static Set<Permission> granted(Authorization authorization) {
+			if (authorization.isEveryPermissionGranted()) {
+				return Set.of(Permissions.ALL);
+			}
+			return Arrays.stream(authorization.getPermissions(Permissions.values()))
+				.filter(permission -> permission != Permissions.NONE && permission != Permissions.ALL)
+				.collect(Collectors.toSet());
 		}
 	}
 }

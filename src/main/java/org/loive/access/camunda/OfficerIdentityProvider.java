@@ -77,7 +77,16 @@ class OfficerIdentityProvider implements ReadOnlyIdentityProvider {
 
 	@Override
 	public Group findGroupById(String groupId) {
-		return Optional.ofNullable(GROUPS.get(groupId)).map(name -> group(groupId, name)).orElse(null);
+		return Optional.ofNullable(groupName(groupId)).map(name -> group(groupId, name)).orElse(null);
+	}
+
+	/** A group of the catalogue, or a province's group (one per province, named after its code). */
+	static String groupName(String groupId) {
+		if (groupId != null && groupId.startsWith(Officer.PROVINCE_GROUP_PREFIX)) {
+			String province = groupId.substring(Officer.PROVINCE_GROUP_PREFIX.length());
+			return "Cán bộ tỉnh " + province + " / Officers of province " + province;
+		}
+		return GROUPS.get(groupId);
 	}
 
 	@Override
@@ -133,7 +142,8 @@ class OfficerIdentityProvider implements ReadOnlyIdentityProvider {
 		GroupEntity group = new GroupEntity();
 		group.setId(id);
 		group.setName(name);
-		group.setType(Agency.ofGroup(id).isPresent() ? "AGENCY" : "ROLE");
+		group.setType(Agency.ofGroup(id).isPresent() ? "AGENCY"
+				: id.startsWith(Officer.PROVINCE_GROUP_PREFIX) ? "PROVINCE" : "ROLE");
 		return group;
 	}
 
@@ -174,7 +184,8 @@ class OfficerIdentityProvider implements ReadOnlyIdentityProvider {
 
 		@Override
 		public List<Group> executeList(CommandContext commandContext, Page page) {
-			Stream<Group> groups = GROUPS.entrySet().stream().map(entry -> group(entry.getKey(), entry.getValue()));
+			Stream<Group> groups = Stream.concat(GROUPS.keySet().stream(), currentProvinceGroup())
+				.map(groupId -> group(groupId, OfficerIdentityProvider.groupName(groupId)));
 			List<Group> matching = groups.filter(group -> id == null || id.equals(group.getId()))
 				.filter(group -> ids == null || Arrays.asList(ids).contains(group.getId()))
 				.filter(group -> name == null || name.equals(group.getName()))
@@ -186,6 +197,13 @@ class OfficerIdentityProvider implements ReadOnlyIdentityProvider {
 				.toList();
 			return page == null ? matching
 					: matching.stream().skip(page.getFirstResult()).limit(page.getMaxResults()).toList();
+		}
+
+		/** The signed-in officer's province group: the catalogue cannot list every province's. */
+		private static Stream<String> currentProvinceGroup() {
+			return Officers.current().stream()
+				.filter(officer -> officer.province() != null)
+				.map(officer -> Officer.provinceGroup(officer.province()));
 		}
 
 		private static boolean memberOfCurrentOfficer(String userId, String groupId) {

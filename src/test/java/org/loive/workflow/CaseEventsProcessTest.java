@@ -2,14 +2,18 @@ package org.loive.workflow;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
 import org.loive.platform.ApiException;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.authorizationService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -160,8 +164,14 @@ class CaseEventsProcessTest extends ProcessTestCase {
 		assertThat(services).hasSize(2);
 		List<String> openBefore = openTasks(referral).stream().map(Task::getId).toList();
 		assertThat(openBefore).hasSize(2);
+		List<String> instances = new ArrayList<>(services.stream().map(ProcessInstance::getId).toList());
+		instances.add(referral.getId());
+		assertThat(provinceGrants(instances, openBefore)).as("each instance, its history and each open task")
+			.hasSize(instances.size() * 2 + openBefore.size()).containsOnly("province-QNG");
 
 		correlate(referral, MESSAGE_CASE_TRANSFERRED, ReferralVariables.TRANSFER_TO, "GLI");
+		assertThat(provinceGrants(instances, openBefore)).as("the engine's grants moved with the case")
+			.hasSize(instances.size() * 2 + openBefore.size()).containsOnly("province-GLI");
 
 		assertThat(referral).hasPassedInOrder(TRANSFER_CASE, END_TRANSFERRED).isWaitingAt(SERVICE_REFERRAL);
 		assertThat(referral).variables()
@@ -184,6 +194,24 @@ class CaseEventsProcessTest extends ProcessTestCase {
 			.processVariableValueEquals(ReferralVariables.PROVINCE, "QNG")
 			.processInstanceBusinessKey(referral.getBusinessKey())
 			.count()).isZero();
+	}
+
+	/** The province groups granted on the instances, their history and the tasks. */
+	private static List<String> provinceGrants(List<String> instances, List<String> tasks) {
+		List<String> groups = new ArrayList<>();
+		for (String instance : instances) {
+			groups.addAll(grantsOn(Resources.PROCESS_INSTANCE, instance));
+			groups.addAll(grantsOn(Resources.HISTORIC_PROCESS_INSTANCE, instance));
+		}
+		tasks.forEach(task -> groups.addAll(grantsOn(Resources.TASK, task)));
+		return groups;
+	}
+
+	private static List<String> grantsOn(Resources resource, String id) {
+		return authorizationService().createAuthorizationQuery().resourceType(resource).resourceId(id).list().stream()
+			.map(Authorization::getGroupId)
+			.filter(group -> group != null && group.startsWith("province-"))
+			.toList();
 	}
 
 	private static ProcessInstance instanceWithService(List<ProcessInstance> services, String code) {

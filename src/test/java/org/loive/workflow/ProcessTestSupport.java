@@ -65,7 +65,8 @@ final class ProcessTestSupport {
 			beans.put("overdueEscalationDelegate", new OverdueEscalationDelegate(ProcessTestSupport::raise));
 			beans.put("stepDeadlines", new StepDeadlines(calendar));
 			beans.put("supportServices", new SupportServices());
-			engine = TestEngines.postgres("referral-chain-test", beans, new ChainEventsPlugin(event -> CHAIN_EVENTS.add((ChainEvent) event)));
+			engine = TestEngines.postgres("referral-chain-test", beans, new ChainEventsPlugin(event -> CHAIN_EVENTS.add((ChainEvent) event)),
+					new ProvinceScope(null));
 		}
 		return engine;
 	}

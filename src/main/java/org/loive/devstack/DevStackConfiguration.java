@@ -80,7 +80,7 @@ class DevStackConfiguration {
 		return KeycloakServer.start(new KeycloakServer.Settings(dev.keycloakHome(), dev.keycloakPort(), keycloak.realm(),
 				database.orElse(null), KEYCLOAK, dev.dataDirectory().resolve("logs/keycloak.log"),
 				adminPassword(dev.dataDirectory()), Map.of("LOIVE_APP_URL", dev.appUrl(), "LOIVE_OIDC_CLIENT_SECRET",
-						keycloak.clientSecret())));
+						keycloak.clientSecret()), dev.mfa()));
 	}
 
 	@Bean

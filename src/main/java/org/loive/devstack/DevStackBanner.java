@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /** Once everything answers, tells the developer where to log in and as whom. */
@@ -51,8 +52,10 @@ class DevStackBanner implements ApplicationListener<ApplicationReadyEvent> {
 		if (!embeddedDatabase) {
 			return "LOIVE_DB_URL (ngoài / external)";
 		}
-		return "127.0.0.1:%d, database %s, user %s (ứng dụng / application), %s (chủ sở hữu / owner) (dữ liệu / data in %s)"
+		Path postgres = dev.dataDirectory().resolve("postgres").toAbsolutePath();
+		return ("127.0.0.1:%d, database %s, user %s (ứng dụng / application), %s (chủ sở hữu / owner), postgres "
+				+ "(quản trị, mật khẩu trong / superuser, password in %s) (dữ liệu / data in %s)")
 			.formatted(dev.databasePort(), DevStackConfiguration.OWNER.database(), DevStackConfiguration.RUNTIME.user(),
-					DevStackConfiguration.OWNER.user(), dev.dataDirectory().toAbsolutePath());
+					DevStackConfiguration.OWNER.user(), postgres.resolve(EmbeddedDatabase.SUPERUSER_PASSWORD_FILE), postgres);
 	}
 }

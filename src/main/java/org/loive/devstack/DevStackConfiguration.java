@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
@@ -80,7 +81,7 @@ class DevStackConfiguration {
 		return KeycloakServer.start(new KeycloakServer.Settings(dev.keycloakHome(), dev.keycloakPort(), keycloak.realm(),
 				database.orElse(null), KEYCLOAK, dev.dataDirectory().resolve("logs/keycloak.log"),
 				adminPassword(dev.dataDirectory()), Map.of("LOIVE_APP_URL", dev.appUrl(), "LOIVE_OIDC_CLIENT_SECRET",
-						keycloak.clientSecret())));
+						keycloak.clientSecret()), dev.mfa()));
 	}
 
 	@Bean
@@ -99,6 +100,8 @@ class DevStackConfiguration {
 				Files.createDirectories(dataDirectory);
 				Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
 			}
+			// readable by the developer only, as the database superuser's (files of earlier runs too)
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 			return Files.readString(file).trim();
 		}
 		catch (IOException e) {

@@ -12,8 +12,9 @@ import java.nio.file.Path;
  * @param keycloakHome the unpacked Keycloak distribution
  * @param keycloakPort Keycloak's HTTP port
  * @param appUrl the application's own address, allowed as an OIDC redirect
+ * @param mfa the demo users log in as officers do in production, with a one-time code (set up at their first login)
  */
 @ConfigurationProperties("loive.dev")
 public record DevStackProperties(Path dataDirectory, int databasePort, Path keycloakHome, int keycloakPort,
-		String appUrl) {
+		String appUrl, boolean mfa) {
 }

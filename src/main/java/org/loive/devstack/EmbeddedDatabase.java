@@ -6,16 +6,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Base64;
 import java.util.List;
 
 /**
  * Real PostgreSQL binaries on loopback, with the application's and Keycloak's databases.
  * Used by the dev run (fixed port, data kept under ./data) and by the integration tests
- * (free port, throw-away directory).
+ * (free port, throw-away directory). Every connection needs a password, the superuser's included: it is
+ * generated once and kept, readable by its owner only, in the data directory as {@value #SUPERUSER_PASSWORD_FILE}.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -24,11 +29,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	}
 
 	private static final String SUPERUSER = "postgres";
+	static final String SUPERUSER_PASSWORD_FILE = "superuser-password";
+	private static final String SCRAM = "scram-sha-256";
+	/** Password authentication for every role, database and way in (socket, IPv4 and IPv6 loopback). */
+	static final String PASSWORDS_ONLY = """
+			# Lối Về (EmbeddedDatabase): every connection needs a password / mọi kết nối cần mật khẩu
+			local   all          all                  scram-sha-256
+			host    all          all   127.0.0.1/32   scram-sha-256
+			host    all          all   ::1/128        scram-sha-256
+			local   replication  all                  scram-sha-256
+			host    replication  all   127.0.0.1/32   scram-sha-256
+			host    replication  all   ::1/128        scram-sha-256
+			""";
 
 	private final EmbeddedPostgres postgres;
+	private final String superuserPassword;
 
-	private EmbeddedDatabase(EmbeddedPostgres postgres) {
+	private EmbeddedDatabase(EmbeddedPostgres postgres, String superuserPassword) {
 		this.postgres = postgres;
+		this.superuserPassword = superuserPassword;
 	}
 
 	/**
@@ -39,24 +58,98 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	public static EmbeddedDatabase start(int port, Path dataDirectory, boolean durable, List<Account> accounts) {
 		try {
 			Files.createDirectories(dataDirectory);
-			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-				.setDataDirectory(dataDirectory)
-				.setCleanDataDirectory(false)
-				// stopped by its owner, after the application's connections, never by a racing JVM hook
-				.setRegisterShutdownHook(false)
-				.setServerConfig("listen_addresses", "127.0.0.1")
-				.setServerConfig("max_connections", "200")
-				.setServerConfig("fsync", durable ? "on" : "off")
-				.setServerConfig("synchronous_commit", durable ? "on" : "off");
-			if (port > 0) {
-				builder.setPort(port);
+			Path passwordFile = dataDirectory.resolve(SUPERUSER_PASSWORD_FILE);
+			// a cluster is initialised when postgresql.conf is missing (as zonky decides)
+			boolean fresh = !Files.exists(dataDirectory.resolve("postgresql.conf"));
+			String password = fresh || !Files.exists(passwordFile) ? newPassword() : Files.readString(passwordFile).trim();
+			Path initdbPassword = fresh ? ownerOnly(Files.createTempFile("loive-pg", ".pw"), password) : null;
+			try {
+				EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+					.setDataDirectory(dataDirectory)
+					.setCleanDataDirectory(false)
+					// stopped by its owner, after the application's connections, never by a racing JVM hook
+					.setRegisterShutdownHook(false)
+					.setServerConfig("listen_addresses", "127.0.0.1")
+					.setServerConfig("max_connections", "200")
+					.setServerConfig("fsync", durable ? "on" : "off")
+					.setServerConfig("synchronous_commit", durable ? "on" : "off")
+					.setConnectConfig("password", password)
+					// written before the server first starts: a new cluster is never without it
+					.setDataDirectoryCustomizer(directory -> keep(passwordFile, password));
+				if (fresh) {
+					// initdb's options: zonky passes "-A trust" first, a later --auth wins
+					builder.setLocaleConfig("auth", SCRAM).setLocaleConfig("pwfile", initdbPassword.toString());
+				}
+				if (port > 0) {
+					builder.setPort(port);
+				}
+				EmbeddedDatabase database = new EmbeddedDatabase(builder.start(), password);
+				database.requirePasswords(dataDirectory.resolve("pg_hba.conf"));
+				accounts.forEach(database::ensureAccount);
+				return database;
 			}
-			EmbeddedDatabase database = new EmbeddedDatabase(builder.start());
-			accounts.forEach(database::ensureAccount);
-			return database;
+			finally {
+				if (initdbPassword != null) {
+					Files.deleteIfExists(initdbPassword);
+				}
+			}
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Không khởi động được PostgreSQL nhúng / embedded PostgreSQL failed to start", e);
+		}
+	}
+
+	private static String newPassword() {
+		byte[] random = new byte[24];
+		new SecureRandom().nextBytes(random);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+	}
+
+	/** The password file, created readable and writable by its owner only, then filled. */
+	private static Path ownerOnly(Path file, String password) throws IOException {
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+		Files.writeString(file, password + "\n");
+		return file;
+	}
+
+	private static void keep(Path passwordFile, String password) {
+		if (Files.exists(passwordFile)) {
+			return;
+		}
+		try {
+			Path written = ownerOnly(Files.createTempFile(passwordFile.getParent(), SUPERUSER_PASSWORD_FILE, ".new"), password);
+			Files.move(written, passwordFile, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/**
+	 * Clusters of earlier runs were made with loopback trusted and a superuser without password: give it the
+	 * kept one, then require passwords from everyone. A no-op once {@code pg_hba.conf} is ours.
+	 */
+	private void requirePasswords(Path hba) throws IOException {
+		if (Files.readString(hba).equals(PASSWORDS_ONLY)) {
+			return;
+		}
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("alter role " + SUPERUSER + " password '" + superuserPassword.replace("'", "''") + "'");
+			Files.writeString(hba, PASSWORDS_ONLY);
+			try (var reload = statement.executeQuery("select pg_reload_conf()")) {
+				reload.next();
+			}
+			try (var rules = statement.executeQuery(
+					"select count(*) from pg_hba_file_rules where error is not null or auth_method <> '" + SCRAM + "'")) {
+				rules.next();
+				if (rules.getInt(1) != 0) {
+					throw new IllegalStateException("pg_hba.conf không được áp dụng / pg_hba.conf was not applied");
+				}
+			}
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Không đặt được mật khẩu quản trị / cannot set the superuser password", e);
 		}
 	}
 
@@ -112,10 +205,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
 	/**
 	 * The superuser on {@code database}, for what no role of the application may do (tests that tamper with
-	 * stored rows behind the application's back). Loopback connections are trusted: no password is checked.
+	 * stored rows behind the application's back), with the password kept in the data directory.
 	 */
 	public Account superuser(String database) {
-		return new Account(database, SUPERUSER, "");
+		return new Account(database, SUPERUSER, superuserPassword);
 	}
 
 	/** A new connection to the account's database as its role. */

@@ -24,7 +24,8 @@ import java.util.Map;
 /**
  * A local Keycloak from the Maven Central server distribution, with realm {@code loive} imported
  * (the production realm plus the dev-only client and demo users). A Keycloak already answering on
- * the port is reused and left alone on stop.
+ * the port is reused and left alone on stop. Its host name is fixed to {@code localhost}: a token carries
+ * one issuer whether it was fetched from localhost or 127.0.0.1.
  */
 public final class KeycloakServer implements AutoCloseable {
 
@@ -38,10 +39,17 @@ public final class KeycloakServer implements AutoCloseable {
 	/**
 	 * How to start Keycloak. {@code database} null means Keycloak's own dev-file store.
 	 * {@code realmEnvironment} resolves the {@code ${...}} placeholders of the realm import.
+	 * {@code mfa} keeps the production realm's browser login (password and one-time code) for the demo users too.
 	 */
 	public record Settings(Path home, int port, String realm, EmbeddedDatabase database,
 			EmbeddedDatabase.Account account, Path logFile, String adminPassword,
-			Map<String, String> realmEnvironment) {
+			Map<String, String> realmEnvironment, boolean mfa) {
+
+		/** Demo users log in with their password only. */
+		public Settings(Path home, int port, String realm, EmbeddedDatabase database, EmbeddedDatabase.Account account,
+				Path logFile, String adminPassword, Map<String, String> realmEnvironment) {
+			this(home, port, realm, database, account, logFile, adminPassword, realmEnvironment, false);
+		}
 	}
 
 	private final Settings settings;
@@ -58,7 +66,7 @@ public final class KeycloakServer implements AutoCloseable {
 			return new KeycloakServer(settings, null);
 		}
 		try {
-			writeRealmImport(settings.home().resolve("data/import"), settings.realm());
+			writeRealmImport(settings.home().resolve("data/import"), settings.realm(), settings.mfa());
 			Files.createDirectories(settings.logFile().getParent());
 			ProcessBuilder builder = new ProcessBuilder(command(settings))
 				.directory(settings.home().toAbsolutePath().toFile())
@@ -80,7 +88,7 @@ public final class KeycloakServer implements AutoCloseable {
 
 	private static List<String> command(Settings settings) {
 		List<String> command = new ArrayList<>(List.of(settings.home().toAbsolutePath().resolve("bin/kc.sh").toString(),
-				"start-dev",
+				"start-dev", "--hostname=" + frontendUrl(settings.port()),
 				"--http-port=" + settings.port(), "--http-host=127.0.0.1", "--import-realm", "--cache=local"));
 		if (settings.database() != null) {
 			command.add("--db=postgres");
@@ -91,13 +99,16 @@ public final class KeycloakServer implements AutoCloseable {
 	}
 
 	/**
-	 * Merges the dev-only additions (public CLI client, demo users, their short password policy) into
-	 * the production realm: arrays are appended to, other values replaced.
+	 * Merges the dev-only additions (public CLI client, demo users, their short password policy, the login by
+	 * password alone unless {@code mfa}) into the production realm: arrays are appended to, other values replaced.
 	 */
-	static void writeRealmImport(Path importDirectory, String realm) throws IOException {
+	static void writeRealmImport(Path importDirectory, String realm, boolean mfa) throws IOException {
 		ObjectMapper json = new ObjectMapper();
 		ObjectNode merged = (ObjectNode) json.readTree(classpath(PRODUCTION_REALM));
 		ObjectNode additions = (ObjectNode) json.readTree(classpath(DEV_REALM_ADDITIONS));
+		if (mfa) {
+			additions.remove("browserFlow");
+		}
 		additions.properties().forEach(field -> {
 			if (field.getValue() instanceof ArrayNode values) {
 				merged.withArray(field.getKey()).addAll(values);
@@ -119,7 +130,12 @@ public final class KeycloakServer implements AutoCloseable {
 	}
 
 	public String url() {
-		return "http://localhost:" + settings.port();
+		return frontendUrl(settings.port());
+	}
+
+	/** Keycloak's address in every URL it issues (the {@code iss} of tokens), however a client reached it. */
+	private static String frontendUrl(int port) {
+		return "http://localhost:" + port;
 	}
 
 	public String issuer() {
@@ -145,7 +161,7 @@ public final class KeycloakServer implements AutoCloseable {
 	}
 
 	private static String discoveryUrl(int port, String realm) {
-		return "http://localhost:" + port + "/realms/" + realm + "/.well-known/openid-configuration";
+		return frontendUrl(port) + "/realms/" + realm + "/.well-known/openid-configuration";
 	}
 
 	static boolean answers(String url) {

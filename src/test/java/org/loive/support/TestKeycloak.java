@@ -16,6 +16,8 @@ public final class TestKeycloak {
 	public static final int PORT = Integer.getInteger("loive.test.keycloak-port", 8181);
 	public static final int APP_PORT = Integer.getInteger("loive.test.app-port", 18080);
 	public static final String CLIENT_SECRET = "integration-test-secret";
+	/** Of the master realm's {@code admin}. */
+	public static final String ADMIN_PASSWORD = "integration-test-admin";
 
 	private static KeycloakServer server;
 
@@ -26,7 +28,7 @@ public final class TestKeycloak {
 		if (server == null) {
 			Path home = Path.of(System.getProperty("loive.keycloak.home", "target/keycloak/keycloak-unknown"));
 			server = KeycloakServer.start(new KeycloakServer.Settings(home, PORT, "loive", TestPostgres.get(),
-					TestPostgres.KEYCLOAK, Path.of("target/keycloak-it.log"), "integration-test-admin",
+					TestPostgres.KEYCLOAK, Path.of("target/keycloak-it.log"), ADMIN_PASSWORD,
 					Map.of("LOIVE_APP_URL", "http://localhost:" + APP_PORT, "LOIVE_OIDC_CLIENT_SECRET", CLIENT_SECRET)))
 				.awaitReady(Duration.ofMinutes(4));
 			Runtime.getRuntime().addShutdownHook(new Thread(server::close));

@@ -35,6 +35,10 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -42,6 +46,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -147,10 +153,12 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain publicEndpoints(HttpSecurity http) throws Exception {
+	SecurityFilterChain publicEndpoints(HttpSecurity http,
+			@Value("${loive.metrics.scrape-token:}") String scrapeToken) throws Exception {
 		http.securityMatcher(paths("/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+				.requestMatchers("/actuator/prometheus").access(scrapeTokenOf(scrapeToken))
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
 				.anyRequest().denyAll())
 			.csrf(AbstractHttpConfigurer::disable);
@@ -209,6 +217,19 @@ class SecurityConfiguration {
 		return new OrRequestMatcher(Arrays.stream(patterns)
 			.map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern))
 			.toList());
+	}
+
+	/**
+	 * Prometheus scrapes with a bearer token of its own, compared in constant time; without a configured token
+	 * nobody does. The metrics are counts, never victim data, but they are the operators' and not the public's.
+	 */
+	static AuthorizationManager<RequestAuthorizationContext> scrapeTokenOf(String token) {
+		byte[] expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+		return (authentication, context) -> {
+			String given = context.getRequest().getHeader("Authorization");
+			return new AuthorizationDecision(!token.isBlank() && given != null
+					&& MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8)));
+		};
 	}
 
 	/** A page's or webapp's 403, put on record. */

@@ -25,6 +25,8 @@ public abstract class IntegrationTest {
 	 */
 	public static final String JUST_RECEIVED = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString();
 	private static final String SECRETS_PASSWORD = "integration-test-jasypt-password";
+	/** The bearer token Prometheus would scrape with. */
+	public static final String SCRAPE_TOKEN = "integration-test-scrape-token";
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -44,5 +46,6 @@ public abstract class IntegrationTest {
 		registry.add("loive.vault.master-key", () -> TestVault.MASTER_KEY);
 		registry.add("loive.vault.keys-file", TestVault::keysFile);
 		registry.add("loive.vault.create-keys-if-missing", () -> "true");
+		registry.add("loive.metrics.scrape-token", () -> SCRAPE_TOKEN);
 	}
 }

@@ -44,5 +44,6 @@ public abstract class IntegrationTest {
 		registry.add("loive.vault.master-key", () -> TestVault.MASTER_KEY);
 		registry.add("loive.vault.keys-file", TestVault::keysFile);
 		registry.add("loive.vault.create-keys-if-missing", () -> "true");
+		registry.add("loive.audit.witness.directory", TestVault::witnessDirectory);
 	}
 }

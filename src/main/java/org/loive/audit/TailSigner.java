@@ -1,5 +1,6 @@
 package org.loive.audit;
 
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -29,6 +30,12 @@ class TailSigner {
 		this.log = log;
 		this.witness = witness;
 		this.signatures = new ChainVerifier(signer.verifier());
+	}
+
+	/** A node stopping signs and keeps what came since its last look: no unwitnessed tail left behind by a restart. */
+	@PreDestroy
+	void lastLook() {
+		signTheTail();
 	}
 
 	@Scheduled(fixedDelayString = "${loive.audit.checkpoint-interval:500ms}",

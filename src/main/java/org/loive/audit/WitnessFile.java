@@ -155,7 +155,8 @@ final class WitnessFile implements CheckpointWitness, AutoCloseable {
 				}
 			}
 			if (first == 1) {
-				throw new IllegalStateException("no readable line at the end of the audit witness " + file);
+				throw new IllegalStateException("Cuối bản đối chứng của nhật ký kiểm toán không có dòng nào đọc được / No "
+						+ "readable line at the end of the audit witness: " + file);
 			}
 			return new Tail(0, torn);
 		}

@@ -12,7 +12,7 @@ RUN ./mvnw -B -q -DskipTests -Dmdep.skip=true package
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --home-dir /app loive \
- && install -d -o 10001 -m 700 /var/lib/loive/vault
+ && install -d -o 10001 -m 700 /var/lib/loive/vault /var/lib/loive/audit-witness
 WORKDIR /app
 COPY --from=build /src/target/loive-*.jar /app/loive.jar
 USER 10001

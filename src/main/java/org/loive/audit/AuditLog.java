@@ -1,6 +1,9 @@
 package org.loive.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -16,6 +19,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,12 +35,17 @@ public class AuditLog {
 	/** Key of the transaction-level advisory lock that serialises appends. */
 	static final long CHAIN_LOCK = 0x4C6F695665417564L;
 	private static final Object HOLDS_LOCK = new Object();
+	private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
+	static final RowMapper<AuditCheckpoint> CHECKPOINTS = (row, n) -> new AuditCheckpoint(row.getLong("seq"),
+			row.getString("hash"), row.getTimestamp("signed_at").toInstant(), row.getString("signature"));
 
 	private final JdbcClient jdbc;
 	private final CheckpointSigner signer;
 	private final AuditProperties properties;
 	private final TransactionTemplate alone;
 	private final Clock clock;
+	/** The head last found not to verify, told once rather than at every look. */
+	private volatile long unverifiedHead;
 
 	AuditLog(JdbcClient jdbc, CheckpointSigner signer, AuditProperties properties, PlatformTransactionManager transactions,
 			Clock clock) {
@@ -79,17 +88,50 @@ public class AuditLog {
 		alone.executeWithoutResult(tx -> append(event, client));
 	}
 
-	/** Signs a checkpoint at the head of the chain if events came since the last one; true if one was made. */
+	/**
+	 * Signs a checkpoint at the head of the chain if events came since the last one, and returns it. Cheap
+	 * when nothing is new (two index lookups, no lock), so every node may ask often; the chain's lock and the
+	 * checkpoints' primary key let one node sign a head once. A head whose hash does not follow from its
+	 * fields and the hash before it (a row written behind the application's back) is not signed.
+	 */
 	@Transactional
-	public boolean checkpoint() {
-		lock();
-		Optional<Head> head = head();
-		long lastSigned = jdbc.sql("select coalesce(max(seq), 0) from audit_checkpoint").query(Long.class).single();
-		if (head.isEmpty() || head.get().seq() <= lastSigned) {
-			return false;
+	public Optional<AuditCheckpoint> checkpoint() {
+		if (!unsigned()) {
+			return Optional.empty();
 		}
-		sign(head.get().seq(), head.get().hash());
-		return true;
+		lock();
+		if (!unsigned()) {
+			return Optional.empty();
+		}
+		List<AuditRecord> head = jdbc.sql("""
+				select * from audit_event where seq >= (select max(seq) - 1 from audit_event) order by seq""")
+			.query(AuditTrail.EVENTS)
+			.list();
+		AuditRecord newest = head.get(head.size() - 1);
+		String previous = head.size() == 2 ? head.get(0).hash() : AuditChain.GENESIS;
+		if (!AuditChain.hash(newest, previous).equals(newest.hash())) {
+			if (unverifiedHead != newest.seq()) {
+				unverifiedHead = newest.seq();
+				LOG.warn("Sự kiện kiểm toán mới nhất {} không khớp mã băm của nó, không ký / The newest audit event {} does "
+						+ "not match its hash: not signed", newest.seq(), newest.seq());
+			}
+			return Optional.empty();
+		}
+		return Optional.of(sign(newest.seq(), newest.hash()));
+	}
+
+	/** The newest checkpoint in the database. */
+	@Transactional(readOnly = true)
+	public Optional<AuditCheckpoint> newestCheckpoint() {
+		return jdbc.sql("select * from audit_checkpoint order by seq desc limit 1").query(CHECKPOINTS).optional();
+	}
+
+	/** Whether events came after the newest checkpoint. */
+	private boolean unsigned() {
+		return jdbc.sql("""
+				select coalesce((select max(seq) from audit_event), 0) > coalesce((select max(seq) from audit_checkpoint), 0)""")
+			.query(Boolean.class)
+			.single();
 	}
 
 	private long append(AuditEvent event, String client) {
@@ -126,15 +168,17 @@ public class AuditLog {
 		return record.seq();
 	}
 
-	private void sign(long seq, String hash) {
+	private AuditCheckpoint sign(long seq, String hash) {
 		var signedAt = AuditChain.truncate(clock.instant());
-		byte[] signature = signer.sign(AuditChain.checkpointStatement(seq, hash, signedAt));
+		AuditCheckpoint checkpoint = new AuditCheckpoint(seq, hash, signedAt,
+				Base64.getEncoder().encodeToString(signer.sign(AuditChain.checkpointStatement(seq, hash, signedAt))));
 		jdbc.sql("insert into audit_checkpoint (seq, hash, signed_at, signature) values (:seq, :hash, :at, :signature)")
 			.param("seq", seq)
 			.param("hash", hash)
 			.param("at", Timestamp.from(signedAt))
-			.param("signature", Base64.getEncoder().encodeToString(signature))
+			.param("signature", checkpoint.signature())
 			.update();
+		return checkpoint;
 	}
 
 	/** Held until the transaction ends; a second call in the same transaction returns at once. */

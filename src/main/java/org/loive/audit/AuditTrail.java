@@ -57,9 +57,12 @@ class AuditTrail {
 	private final ObjectMapper json;
 	private final AuditLog log;
 	private final List<SealedRecords> sealed;
+	private final CheckpointWitness witness;
 
-	AuditTrail(DataSource dataSource, CheckpointSigner signer, ObjectMapper json, AuditLog log, List<SealedRecords> sealed) {
+	AuditTrail(DataSource dataSource, CheckpointSigner signer, ObjectMapper json, AuditLog log, List<SealedRecords> sealed,
+			CheckpointWitness witness) {
 		this.log = log;
+		this.witness = witness;
 		this.sealed = List.copyOf(sealed);
 		this.jdbc = new NamedParameterJdbcTemplate(dataSource);
 		this.streaming = new JdbcTemplate(dataSource);
@@ -80,15 +83,20 @@ class AuditTrail {
 	}
 
 	/**
-	 * Every event and checkpoint, recomputed in a streaming read (memory stays flat however long the chain), then
-	 * every sealed record of the other modules against the event that sealed it.
+	 * Every event and checkpoint, recomputed in a streaming read (memory stays flat however long the chain),
+	 * compared with the checkpoints the witness holds, then every sealed record of the other modules against
+	 * the event that sealed it. The witness is read first, as far as it was written then: each of its
+	 * checkpoints had committed before it was written, so the database's reads that follow must hold it.
 	 */
 	@Transactional(readOnly = true)
 	ChainVerifier.Result verify() {
 		ChainVerifier.Result chain;
-		try (Stream<AuditRecord> events = streaming.queryForStream("select * from audit_event order by seq", EVENTS)) {
-			chain = new ChainVerifier(signer.verifier()).verify(events.iterator(), checkpoints(0, Long.MAX_VALUE), 1,
-					AuditChain.GENESIS);
+		try (Stream<AuditCheckpoint> witnessed = witness.checkpoints();
+				Stream<AuditCheckpoint> signed = streaming.queryForStream("select * from audit_checkpoint order by seq",
+						AuditLog.CHECKPOINTS);
+				Stream<AuditRecord> events = streaming.queryForStream("select * from audit_event order by seq", EVENTS)) {
+			chain = new ChainVerifier(signer.verifier()).verify(events.iterator(), signed.iterator(), witnessed.iterator(),
+					1, AuditChain.GENESIS);
 		}
 		return chain.intact() ? verifySeals(chain) : chain;
 	}
@@ -176,8 +184,7 @@ class AuditTrail {
 	private Map<Long, AuditCheckpoint> checkpoints(long fromSeq, long toSeq) {
 		Map<Long, AuditCheckpoint> checkpoints = new LinkedHashMap<>();
 		jdbc.query("select * from audit_checkpoint where seq between :from and :to order by seq",
-				Map.of("from", fromSeq, "to", toSeq), (row, n) -> new AuditCheckpoint(row.getLong("seq"),
-						row.getString("hash"), row.getTimestamp("signed_at").toInstant(), row.getString("signature")))
+				Map.of("from", fromSeq, "to", toSeq), AuditLog.CHECKPOINTS)
 			.forEach(checkpoint -> checkpoints.put(checkpoint.seq(), checkpoint));
 		return checkpoints;
 	}

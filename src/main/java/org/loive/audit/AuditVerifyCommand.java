@@ -14,18 +14,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The auditor's offline verifier: checks an export (JSON Lines of {@code GET /api/v1/audit/export}) with the
  * public keyset obtained apart from it ({@code GET /api/v1/audit/public-key}, or from the operator), without
  * the application or its database:
  * {@code java -cp loive.jar -Dloader.main=org.loive.audit.AuditVerifyCommand
- * org.springframework.boot.loader.launch.PropertiesLauncher export.jsonl public-key.json}.
- * Exit status 0 when the export holds, 1 when it is broken, 2 on bad input.
+ * org.springframework.boot.loader.launch.PropertiesLauncher export.jsonl public-key.json [checkpoints.jsonl]}.
+ * With a copy of the witness file ({@code checkpoints.jsonl}, copied before the export is made) it also compares
+ * the export with the checkpoints kept outside the database. Exit status 0 when the export holds, 1 when it is
+ * broken, 2 on bad input.
  */
 public final class AuditVerifyCommand {
 
@@ -35,17 +38,19 @@ public final class AuditVerifyCommand {
 	}
 
 	public static void main(String[] args) {
-		if (args.length != 2) {
-			System.err.println("Cách dùng / Usage: <export.jsonl> <public-key.json>");
+		if (args.length != 2 && args.length != 3) {
+			System.err.println("Cách dùng / Usage: <export.jsonl> <public-key.json> [checkpoints.jsonl]");
 			System.exit(2);
 		}
 		try {
-			ChainVerifier.Result result = verify(Path.of(args[0]), Files.readString(Path.of(args[1])));
+			ChainVerifier.Result result = verify(Path.of(args[0]), Files.readString(Path.of(args[1])),
+					args.length == 3 ? Path.of(args[2]) : null);
 			System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
 			System.exit(result.intact() ? 0 : 1);
 		}
 		catch (IOException | GeneralSecurityException | RuntimeException e) {
-			System.err.println("Không đọc được tệp xuất hoặc khóa công khai / Cannot read the export or the public key: "
+			System.err.println("Không đọc được tệp xuất, khóa công khai hoặc bản đối chứng / Cannot read the export, the "
+					+ "public key or the witness: "
 					+ e.getMessage());
 			System.exit(2);
 		}
@@ -53,6 +58,15 @@ public final class AuditVerifyCommand {
 
 	/** Verifies an export file with a public keyset (Tink JSON). */
 	public static ChainVerifier.Result verify(Path export, String publicKeyset) throws IOException, GeneralSecurityException {
+		return verify(export, publicKeyset, null);
+	}
+
+	/**
+	 * Verifies an export file with a public keyset (Tink JSON) and, when given, a witness file: its checkpoints
+	 * within the export's range must agree with the export, and none may lie beyond the export's last event.
+	 */
+	public static ChainVerifier.Result verify(Path export, String publicKeyset, Path witness)
+			throws IOException, GeneralSecurityException {
 		SignatureConfig.register();
 		PublicKeyVerify verifier = TinkJsonProtoKeysetFormat.parseKeysetWithoutSecret(publicKeyset)
 			.getPrimitive(RegistryConfiguration.get(), PublicKeyVerify.class);
@@ -61,14 +75,18 @@ public final class AuditVerifyCommand {
 			if (header == null || !AuditExport.FORMAT.equals(header.path("format").asText())) {
 				throw new IllegalArgumentException("not an export of format " + AuditExport.FORMAT);
 			}
-			Map<Long, AuditCheckpoint> checkpoints = new HashMap<>();
+			Map<Long, AuditCheckpoint> checkpoints = new TreeMap<>();
 			JsonNode node = next(lines);
 			while (node != null && node.path("type").asText().equals("checkpoint")) {
 				checkpoints.put(node.get("seq").asLong(), AuditExport.checkpoint(node));
 				node = next(lines);
 			}
-			return new ChainVerifier(verifier).verify(events(node, lines), checkpoints, header.get("fromSeq").asLong(),
-					header.get("previousHash").asText());
+			long toSeq = header.get("toSeq").asLong();
+			try (Stream<AuditCheckpoint> witnessed = witness == null ? Stream.empty()
+					: WitnessFile.read(witness).filter(checkpoint -> checkpoint.seq() <= toSeq)) {
+				return new ChainVerifier(verifier).verify(events(node, lines), checkpoints.values().iterator(),
+						witnessed.iterator(), header.get("fromSeq").asLong(), header.get("previousHash").asText());
+			}
 		}
 	}
 

@@ -68,6 +68,44 @@ class AuditChainTest {
 			.as("a range verifies from the hash before it").isTrue();
 	}
 
+	@Test
+	void theWitnessNamesWhatTheDatabaseLostTogetherWithItsOwnCheckpoints() throws Exception {
+		SignatureConfig.register();
+		KeysetHandle key = KeysetHandle.generateNew(Ed25519Parameters.create(Ed25519Parameters.Variant.NO_PREFIX));
+		PublicKeySign signer = key.getPrimitive(RegistryConfiguration.get(), PublicKeySign.class);
+		ChainVerifier verifier = new ChainVerifier(key.getPublicKeysetHandle()
+			.getPrimitive(RegistryConfiguration.get(), PublicKeyVerify.class));
+		List<AuditRecord> chain = chain(10);
+		AuditCheckpoint at8 = checkpoint(signer, chain.get(7));
+		List<AuditCheckpoint> witness = List.of(checkpoint(signer, chain.get(2)), at8);
+
+		ChainVerifier.Result intact = verifier.verify(chain.iterator(), List.of(witness.get(0), at8).iterator(),
+				witness.iterator(), 1, AuditChain.GENESIS);
+		assertThat(intact.intact()).isTrue();
+		assertThat(intact.witnessChecked()).isEqualTo(2);
+		assertThat(intact.lastWitnessSeq()).isEqualTo(8);
+		assertThat(verifier.verify(chain.subList(0, 7).iterator(), List.<AuditCheckpoint>of().iterator(),
+				List.<AuditCheckpoint>of().iterator(), 1, AuditChain.GENESIS).intact())
+			.as("without the witness, the tail and its checkpoint deleted leave a chain that verifies").isTrue();
+
+		assertBroken(verifier.verify(chain.subList(0, 7).iterator(), List.of(witness.get(0)).iterator(),
+				witness.iterator(), 1, AuditChain.GENESIS), 8, "witness-truncated");
+		assertBroken(verifier.verify(chain.iterator(), List.of(witness.get(0)).iterator(), witness.iterator(), 1,
+				AuditChain.GENESIS), 8, "witness-missing");
+		List<AuditRecord> rechained = rechainedFrom(changed(chain, 5), 5);
+		AuditCheckpoint resigned = checkpoint(signer, rechained.get(7));
+		assertBroken(verifier.verify(rechained.iterator(), List.of(witness.get(0), resigned).iterator(), witness.iterator(),
+				1, AuditChain.GENESIS), 8, "witness-hash");
+		AuditCheckpoint forged = new AuditCheckpoint(8, at8.hash(), at8.signedAt().plusSeconds(1), at8.signature());
+		assertBroken(verifier.verify(chain.iterator(), List.of(at8).iterator(), List.of(forged).iterator(), 1,
+				AuditChain.GENESIS), 8, "witness-signature");
+		AuditCheckpoint later = checkpoint(signer, chain.get(7), Instant.parse("2026-12-02T02:00:00Z"));
+		assertThat(verifier.verify(chain.iterator(), List.of(later).iterator(), List.of(at8).iterator(), 1,
+				AuditChain.GENESIS).intact()).as("the same hash signed again at another time").isTrue();
+		assertThat(verifier.verify(chain.subList(5, 10).iterator(), List.of(at8).iterator(), witness.iterator(), 6,
+				chain.get(4).hash()).witnessChecked()).as("a range passes over what the witness holds before it").isEqualTo(1);
+	}
+
 	private static void assertBroken(ChainVerifier.Result result, long seq, String reason) {
 		assertThat(result.intact()).isFalse();
 		assertThat(result.firstBrokenSeq()).isEqualTo(seq);
@@ -110,7 +148,10 @@ class AuditChainTest {
 	}
 
 	private static AuditCheckpoint checkpoint(PublicKeySign signer, AuditRecord event) throws Exception {
-		Instant at = Instant.parse("2026-12-02T01:00:00Z");
+		return checkpoint(signer, event, Instant.parse("2026-12-02T01:00:00Z"));
+	}
+
+	private static AuditCheckpoint checkpoint(PublicKeySign signer, AuditRecord event, Instant at) throws Exception {
 		return new AuditCheckpoint(event.seq(), event.hash(),
 				at, Base64.getEncoder().encodeToString(signer.sign(AuditChain.checkpointStatement(event.seq(), event.hash(), at))));
 	}

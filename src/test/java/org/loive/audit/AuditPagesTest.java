@@ -222,6 +222,22 @@ class AuditPagesTest {
 	}
 
 	@Test
+	void aTailDeletedWithItsCheckpointIsNamedByTheWitness() throws Exception {
+		when(trail.verify()).thenReturn(new ChainVerifier.Result(ChainVerifier.Status.BROKEN, 1233, 12, 1234L,
+				"witness-truncated", 1233L, 1200L, 0, 40, 1230L));
+
+		String html = page(mvc.perform(get("/audit/verification").with(auditor())).andExpect(status().isOk()));
+		assertThat(html).contains("data-status=\"BROKEN\"")
+			.contains("Chuỗi bị hỏng tại sự kiện số 1234: phần cuối chuỗi đã bị xóa: bản đối chứng ngoài cơ sở dữ liệu giữ "
+					+ "điểm kiểm ở sự kiện này");
+
+		when(trail.verify()).thenReturn(new ChainVerifier.Result(ChainVerifier.Status.INTACT, 1234, 12, null, null, 1234L,
+				1234L, 0, 40, 1234L));
+		assertThat(page(mvc.perform(get("/audit/verification").with(in(Locale.ENGLISH))).andExpect(status().isOk())))
+			.contains("40 checkpoints of the witness outside the database checked, the newest at event number 1234.");
+	}
+
+	@Test
 	void theVerificationSpeaksEnglishWhenAsked() throws Exception {
 		when(trail.verify()).thenReturn(new ChainVerifier.Result(ChainVerifier.Status.BROKEN, 4, 0, 5L, "missing", 4L, null, 0));
 

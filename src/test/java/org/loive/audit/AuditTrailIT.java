@@ -18,11 +18,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,6 +49,9 @@ class AuditTrailIT extends IntegrationTest {
 
 	@Autowired
 	AuditLog log;
+
+	@Autowired
+	WitnessFile witness;
 
 	private String caseId;
 	private String personId;
@@ -178,7 +183,12 @@ class AuditTrailIT extends IntegrationTest {
 
 	@Test
 	void theOfflineVerifierAgreesOnAnExportAndFindsWhatWasChangedInIt() throws Exception {
-		log.checkpoint();
+		long signed = log.checkpoint().map(AuditCheckpoint::seq).orElseGet(this::head);
+		while (witness.newestSeq() < signed) {
+			Thread.sleep(20);
+		}
+		Path witnessed = Files.copy(witnessFile(), Files.createTempFile("loive-audit-witness", ".jsonl"),
+				StandardCopyOption.REPLACE_EXISTING);
 		Path export = Files.createTempFile("loive-audit", ".jsonl");
 		Path key = Files.createTempFile("loive-audit-key", ".json");
 		download("/api/v1/audit/export", export);
@@ -189,17 +199,32 @@ class AuditTrailIT extends IntegrationTest {
 		assertThat(offline.intact()).isTrue();
 		assertThat(offline.eventsChecked()).isGreaterThanOrEqualTo(online.get("eventsChecked").asLong() - 2);
 		assertThat(offline.checkpointsChecked()).isPositive();
+		ChainVerifier.Result withWitness = AuditVerifyCommand.verify(export, Files.readString(key), witnessed);
+		assertThat(withWitness.intact()).as(withWitness.toString()).isTrue();
+		assertThat(withWitness.lastWitnessSeq()).isEqualTo(signed);
 		assertThat(jdbc.sql("select count(*) from audit_event where action = 'AUDIT_EXPORT' and username = 'auditor'")
 			.query(Integer.class).single()).isPositive();
 
 		long seq = seqOf("PERSON_READ");
-		List<String> lines = new ArrayList<>(Files.readAllLines(export));
+		List<String> original = Files.readAllLines(export);
+		List<String> lines = new ArrayList<>(original);
 		lines.replaceAll(line -> line.contains("\"seq\":" + seq + ",") && line.contains("\"type\":\"event\"")
 				? line.replace("police.qng", "police.gli") : line);
 		Files.write(export, lines);
 		ChainVerifier.Result tampered = AuditVerifyCommand.verify(export, Files.readString(key));
 		assertThat(tampered.intact()).isFalse();
 		assertThat(tampered.firstBrokenSeq()).isEqualTo(seq);
+
+		Pattern seqOfLine = Pattern.compile("\"seq\":(\\d+)");
+		List<String> cut = new ArrayList<>(original);
+		cut.removeIf(line -> !line.contains("\"type\":\"header\"") && seqOfLine.matcher(line).results()
+			.anyMatch(found -> Long.parseLong(found.group(1)) >= signed));
+		Files.write(export, cut);
+		assertThat(AuditVerifyCommand.verify(export, Files.readString(key)).intact())
+			.as("the tail cut with its checkpoints: the export alone holds").isTrue();
+		ChainVerifier.Result truncated = AuditVerifyCommand.verify(export, Files.readString(key), witnessed);
+		assertThat(truncated.reason()).as(truncated.toString()).isEqualTo("witness-truncated");
+		assertThat(truncated.firstBrokenSeq()).isEqualTo(signed);
 	}
 
 	@Test
@@ -312,6 +337,10 @@ class AuditTrailIT extends IntegrationTest {
 			.params(action, caseId)
 			.query(Long.class)
 			.single();
+	}
+
+	private Path witnessFile() {
+		return witness.file();
 	}
 
 	private long head() {

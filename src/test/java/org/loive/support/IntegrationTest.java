@@ -47,5 +47,6 @@ public abstract class IntegrationTest {
 		registry.add("loive.vault.keys-file", TestVault::keysFile);
 		registry.add("loive.vault.create-keys-if-missing", () -> "true");
 		registry.add("loive.metrics.scrape-token", () -> SCRAPE_TOKEN);
+		registry.add("loive.audit.witness.directory", TestVault::witnessDirectory);
 	}
 }

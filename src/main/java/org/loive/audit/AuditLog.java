@@ -126,6 +126,17 @@ public class AuditLog {
 		return jdbc.sql("select * from audit_checkpoint order by seq desc limit 1").query(CHECKPOINTS).optional();
 	}
 
+	/** The seq of the newest event of the chain and of its newest checkpoint (0 for none), read together. */
+	record Heads(long event, long checkpoint) {
+	}
+
+	Heads heads() {
+		return jdbc.sql("""
+				select coalesce((select max(seq) from audit_event), 0), coalesce((select max(seq) from audit_checkpoint), 0)""")
+			.query((row, n) -> new Heads(row.getLong(1), row.getLong(2)))
+			.single();
+	}
+
 	/** Whether events came after the newest checkpoint. */
 	private boolean unsigned() {
 		return jdbc.sql("""

@@ -44,7 +44,8 @@ class HealthAndMetricsIT extends IntegrationTest {
 		HttpResponse<String> metrics = scrape("Bearer " + SCRAPE_TOKEN);
 		assertThat(metrics.statusCode()).isEqualTo(200);
 		String text = metrics.body();
-		assertThat(text).contains("loive_steps_overdue").containsPattern(
+		assertThat(text).contains("loive_steps_overdue", "loive_audit_checkpoint_lag_events", "loive_audit_witness_lag_events")
+			.containsPattern("loive_audit_appends_total [1-9]").containsPattern(
 				"loive_steps_completed_total\\{agency=\"police\",[^}]*step=\"Task_Classify\"[^}]*} [1-9]");
 	}
 

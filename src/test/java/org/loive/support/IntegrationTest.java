@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 
 import org.loive.LoiVeApplication;
 import org.loive.platform.ConfigSecrets;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -12,8 +13,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the integration tests: the whole application on port 18080 (or {@code loive.test.app-port}) against a
  * real PostgreSQL and a real Keycloak, no mocked token decoder. It connects as the runtime role, Flyway as the
- * owner; the database password reaches it encrypted, as in production.
+ * owner; the database password reaches it encrypted, as in production. Metrics are exported as in production
+ * (Spring's tests would keep only an in-memory registry), so {@code /actuator/prometheus} answers.
  */
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = LoiVeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 public abstract class IntegrationTest {
 

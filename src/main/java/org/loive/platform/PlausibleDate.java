@@ -15,7 +15,7 @@ import java.time.LocalDate;
  * {@link #EARLIEST} and not after today in Vietnam (a day) or now (a moment), by the application's clock.
  */
 @Documented
-@Constraint(validatedBy = { PlausibleDateValidator.OfDay.class, PlausibleDateValidator.OfMoment.class })
+@Constraint(validatedBy = { PlausibleDayValidator.class, PlausibleMomentValidator.class })
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.TYPE_USE })
 @Retention(RetentionPolicy.RUNTIME)
 public @interface PlausibleDate {

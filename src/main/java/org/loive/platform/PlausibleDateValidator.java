@@ -1,12 +1,9 @@
 package org.loive.platform;
 
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
-
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** {@link PlausibleDate} for days, judged by Vietnam's calendar, and for moments. */
+/** The bounds of {@link PlausibleDate}, for days and moments. */
 final class PlausibleDateValidator {
 
 	private static final Instant EARLIEST_MOMENT = PlausibleDate.EARLIEST.atStartOfDay(Vietnam.ZONE).toInstant();
@@ -33,22 +30,5 @@ final class PlausibleDateValidator {
 			return "validation.date-too-early";
 		}
 		return moment.isAfter(now) ? "validation.moment-future" : null;
-	}
-
-	static class OfDay implements ConstraintValidator<PlausibleDate, LocalDate> {
-
-		@Override
-		public boolean isValid(LocalDate day, ConstraintValidatorContext context) {
-			LocalDate today = LocalDate.now(context.getClockProvider().getClock().withZone(Vietnam.ZONE));
-			return Violations.none(problem(day, today), context, null);
-		}
-	}
-
-	static class OfMoment implements ConstraintValidator<PlausibleDate, Instant> {
-
-		@Override
-		public boolean isValid(Instant moment, ConstraintValidatorContext context) {
-			return Violations.none(problem(moment, context.getClockProvider().getClock().instant()), context, null);
-		}
 	}
 }

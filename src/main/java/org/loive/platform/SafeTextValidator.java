@@ -3,8 +3,8 @@ package org.loive.platform;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
-/** {@link SafeText} by {@link TextRules}, the message naming the rule broken. */
-class SafeTextValidator implements ConstraintValidator<SafeText, String> {
+/** {@link SafeText} by {@link TextRules}, the message naming the rule broken. Public: Hibernate Validator makes it outside Spring too. */
+public class SafeTextValidator implements ConstraintValidator<SafeText, String> {
 
 	private SafeText.Kind kind;
 

@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.loive.access.Officer;
-import org.loive.platform.PlausibleDate;
 import org.loive.platform.Text;
 import org.loive.platform.web.ShownWhen;
 import org.springframework.http.HttpStatus;
@@ -73,7 +72,7 @@ class CriminalCaseController {
 			@Schema(description = "Mốc / The milestone") @NotNull(message = "validation.required") Milestone milestone,
 			@Schema(description = "Ngày xảy ra, giờ Việt Nam; không ở tương lai, không trước mốc trước / The day it "
 					+ "happened in Vietnam; not in the future, not before the previous milestone", example = "2026-11-20")
-			@NotNull(message = "validation.required") @PlausibleDate LocalDate date,
+			@NotNull(message = "validation.required") LocalDate date,
 			@Schema(description = "Kết quả xét xử, chỉ khi xét xử / The trial's outcome, for TRIED only")
 			@ShownWhen(field = "milestone", is = "TRIED") TrialOutcome outcome) {
 	}

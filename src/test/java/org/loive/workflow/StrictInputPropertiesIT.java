@@ -175,7 +175,7 @@ class StrictInputPropertiesIT extends IntegrationTest {
 		assertThat(twice.body().get("errors").get(0).get("field").asText()).isEqualTo("decision.classification");
 		String personId = POLICE.caseView(caseId).get("persons").get(0).get("personId").asText();
 		JsonNode identity = Api.get("/api/v1/cases/" + caseId + "/persons/" + personId + "?sections=identity", POLICE.token())
-			.body().get("identity");
+			.body().at("/data/identity");
 		assertThat(identity.get("fullName").asText()).as("stored composed").isEqualTo("Nguyễn Thị Hoà");
 		assertThat(identity.get("idType").asText()).isEqualTo("PASSPORT");
 	}

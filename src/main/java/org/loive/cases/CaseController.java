@@ -8,7 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
+import org.loive.platform.PlausibleDate;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.loive.access.Areas;
@@ -46,7 +46,7 @@ class CaseController {
 
 	record ResolveReport(@NotNull(message = "validation.required") ReportResolution.ReportDecision outcome,
 			@Schema(description = "Ngày ra quyết định giải quyết / Day of the decision", example = "2026-12-01")
-			@NotNull(message = "validation.required") @PastOrPresent(message = "validation.past-or-present") LocalDate decidedOn) {
+			@NotNull(message = "validation.required") @PlausibleDate LocalDate decidedOn) {
 	}
 
 	private final Cases cases;

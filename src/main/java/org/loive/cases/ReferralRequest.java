@@ -6,11 +6,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.loive.access.Areas;
 import org.loive.access.KnownArea;
+import org.loive.platform.PlausibleDate;
+import org.loive.platform.SafeText;
 import org.loive.platform.Text;
 import org.loive.platform.web.ShownWhen;
 import org.loive.vault.PersonalData;
@@ -41,10 +42,9 @@ record ReferralRequest(
 				example = "QNG")
 		@NotNull(message = "validation.required")
 		@Pattern(regexp = Areas.PATTERN, message = "validation.area") @KnownArea String area,
-		@Schema(description = "Thời điểm tiếp nhận tin báo, ISO-8601 UTC / When the report was received",
+		@Schema(description = "Thời điểm tiếp nhận tin báo, ISO-8601 UTC, từ 1900 đến bây giờ / When the report was received, from 1900 to now",
 				example = "2026-11-20T08:30:00Z")
-		@NotNull(message = "validation.required")
-		@PastOrPresent(message = "validation.past-or-present") Instant receivedAt,
+		@NotNull(message = "validation.required") @PlausibleDate Instant receivedAt,
 		@Schema(description = "Người đang gặp nguy hiểm ngay / The person is in immediate danger")
 		@NotNull(message = "validation.required") Boolean immediateDanger,
 		@Schema(description = "Nơi phát hiện, tiếp nhận; mặc định INLAND / Where the person was found; INLAND by default")
@@ -55,8 +55,8 @@ record ReferralRequest(
 		@Schema(description = "Nơi cư trú của người được báo tin: mã tỉnh, có thể kèm mã xã / The person's province and commune of residence",
 				example = "QNG-12345")
 		@Pattern(regexp = Areas.PATTERN, message = "validation.area") String residenceArea,
-		@Schema(description = "Nội dung tin báo, lời kể / What was reported")
-		@Size(max = PersonalData.LONG, message = "validation.long-text") String narrative,
+		@Schema(description = "Nội dung tin báo, lời kể; được xuống dòng, không ký tự điều khiển khác / What was reported; line breaks allowed, no other control characters")
+		@Size(max = PersonalData.LONG, message = "validation.long-text") @SafeText(SafeText.Kind.NARRATIVE) String narrative,
 		@Schema(description = "Các hình thức bóc lột, nếu đã biết (trước đây exploitationForm, một mã) / Forms of exploitation, if known (formerly exploitationForm, one code)")
 		@JsonAlias("exploitationForm") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
 		@Size(max = 20, message = "validation.codes")
@@ -91,7 +91,7 @@ record ReferralRequest(
 	}
 
 	PersonRequest personOrEmpty() {
-		return person == null ? new PersonRequest(null, null, null, null, null, null, null, null, null) : person;
+		return person == null ? new PersonRequest(null, null, null, null, null, null, null, null, null, null) : person;
 	}
 
 	List<PersonRequest> minors() {

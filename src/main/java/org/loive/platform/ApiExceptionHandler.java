@@ -93,6 +93,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
 				.body(problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "problem.payload-too-large"));
 		}
+		var duplicate = InvalidRequestException.duplicateKey(e);
+		if (duplicate.isPresent()) {
+			return invalidField(duplicate.get(), "problem.field.duplicate");
+		}
 		if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
 			return invalidField(InvalidRequestException.fieldPath(mapping), InvalidRequestException.messageKey(mapping));
 		}

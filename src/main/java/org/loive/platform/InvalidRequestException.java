@@ -1,10 +1,15 @@
 package org.loive.platform;
 
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 
 /** A request that passed JSON and bean validation but breaks a rule of the domain, field by field. */
 public class InvalidRequestException extends RuntimeException {
@@ -50,5 +55,31 @@ public class InvalidRequestException extends RuntimeException {
 			}
 		}
 		return path.toString();
+	}
+
+	/**
+	 * The path of the key a JSON body gives twice ({@code person.fullName}), when that is why the parser refused it
+	 * (Jackson's strict duplicate detection says so only in its message, and keeps the place in its parser).
+	 */
+	public static Optional<String> duplicateKey(Throwable refused) {
+		for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+			if (cause instanceof StreamReadException read && read.getOriginalMessage() != null
+					&& read.getOriginalMessage().startsWith("Duplicate field") && read.getProcessor() != null) {
+				return Optional.of(path(read.getProcessor().getParsingContext()));
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static String path(JsonStreamContext context) {
+		Deque<String> steps = new ArrayDeque<>();
+		for (JsonStreamContext step = context; step != null && !step.inRoot(); step = step.getParent()) {
+			steps.push(step.inArray() ? "[" + step.getCurrentIndex() + "]"
+					: String.valueOf(step.getCurrentName()));
+		}
+		StringBuilder path = new StringBuilder();
+		steps.forEach(step -> path.append(path.isEmpty() || step.startsWith("[") ? "" : ".").append(step));
+		// the key came from the client: a bounded echo of it
+		return path.length() > 200 ? path.substring(0, 200) : path.toString();
 	}
 }

@@ -1,5 +1,6 @@
 package org.loive.platform;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -29,10 +30,14 @@ class WebConfiguration {
 		return new LanguageResolver(List.of(VIETNAMESE, Locale.ENGLISH), VIETNAMESE);
 	}
 
-	/** A number or a yes/no where text is expected is a wrong type, not text: {@code "notes": 1} is refused. */
+	/**
+	 * A number or a yes/no where text is expected is a wrong type, not text: {@code "notes": 1} is refused. A key
+	 * given twice is refused too, rather than the last one silently winning (a body read by one parser one way and
+	 * by another parser the other way).
+	 */
 	@Bean
 	Jackson2ObjectMapperBuilderCustomizer strictText() {
-		return builder -> builder.postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
+		return builder -> builder.featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
 			.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 			.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 			.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));

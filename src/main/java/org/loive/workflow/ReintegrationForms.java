@@ -3,7 +3,7 @@ package org.loive.workflow;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
+import org.loive.platform.PlausibleDate;
 import org.loive.workflow.ReferralForms.RiskLevel;
 import org.loive.workflow.TaskForms.Decision;
 
@@ -26,7 +26,7 @@ final class ReintegrationForms {
 			@NotNull(message = "validation.required") @AssertTrue(message = "validation.must-confirm") Boolean applicationReceived,
 			@Schema(description = "Ngày nhận đề nghị, mặc định hôm nay; 9 ngày làm việc để quyết định tính từ ngày này / Day the application was received, today if left out; the 9 working days of the decision run from it",
 					example = "2026-12-01")
-			@PastOrPresent(message = "validation.past-or-present") LocalDate applicationReceivedOn) implements Decision {
+			@PlausibleDate LocalDate applicationReceivedOn) implements Decision {
 
 		public Map<String, Object> variables(Map<String, Object> current) {
 			Map<String, Object> variables = vars("applicationReceived", true);

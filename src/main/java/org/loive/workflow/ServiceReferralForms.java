@@ -3,7 +3,7 @@ package org.loive.workflow;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
+import org.loive.platform.PlausibleDate;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.loive.access.Agency;
@@ -57,9 +57,9 @@ final class ServiceReferralForms {
 	@Schema(name = "ServiceOutcome", description = "Kết quả cung cấp dịch vụ / Service outcome")
 	record DeliverService(@NotNull(message = "validation.required") DeliveryOutcome outcome,
 			@Schema(description = "Ngày bắt đầu cung cấp / Day the service started", example = "2026-12-01")
-			@PastOrPresent(message = "validation.past-or-present") LocalDate startedOn,
+			@PlausibleDate LocalDate startedOn,
 			@Schema(description = "Ngày kết thúc / Day the service ended", example = "2026-12-20")
-			@PastOrPresent(message = "validation.past-or-present") LocalDate endedOn,
+			@PlausibleDate LocalDate endedOn,
 			@Schema(description = "Nội dung đã hỗ trợ / What the service consisted of")
 			@Size(max = 18, message = "validation.services") List<@NotNull(message = "validation.required") SubService> subServices,
 			@Schema(description = "Mã cơ sở cung cấp (không ghi tên người) / Code of the providing facility (no person's name)", example = "BTXH-QNG-01")

@@ -127,7 +127,7 @@ class CasePersonPagesTest {
 	void aRevealReturnsTheSectionReadByTheOneServiceAndIsNeverCached() throws Exception {
 		when(records.read(CASE, VICTIM, EnumSet.of(Section.IDENTITY), caseworkerOfficer())).thenReturn(
 				new CasePersonRecords.PersonView(VICTIM, CasePersons.Role.VICTIM, new PersonalData(
-						new PersonalData.Identity(NAME, null, LocalDate.of(2004, 3, 15), "F", "VN", null), null, null, null, null)));
+						new PersonalData.Identity(NAME, null, LocalDate.of(2004, 3, 15), "F", "VN", null, null), null, null, null, null)));
 		MvcResult result = mvc.perform(htmx(post("/cases/{c}/persons/{p}/reveal", CASE, VICTIM).param("sections", "identity")
 			.param("task", TASK.toString())
 			.with(caseworker())

@@ -41,9 +41,9 @@ class MatchKeysTest {
 
 	@Test
 	void nameKeyNeedsTheBirthDateAndShortPhonesAreLeftOut() {
-		var withoutBirthDate = new PersonalData.Identity("Nguyễn Thị Hoa", null, null, "F", "VN", null);
+		var withoutBirthDate = new PersonalData.Identity("Nguyễn Thị Hoa", null, null, "F", "VN", null, null);
 		assertThat(MatchKeys.of(withoutBirthDate, new PersonalData.Contact("1234", null))).isEmpty();
-		var identity = new PersonalData.Identity("Nguyễn Thị Hoa", null, LocalDate.of(2004, 3, 15), "F", "VN", "051204000123");
+		var identity = new PersonalData.Identity("Nguyễn Thị Hoa", null, LocalDate.of(2004, 3, 15), "F", "VN", "051204000123", null);
 		assertThat(MatchKeys.of(identity, new PersonalData.Contact("0912345678", null)))
 			.containsEntry(MatchKind.NAME_AND_BIRTH_DATE, "nguyen thi hoa|2004-03-15")
 			.containsEntry(MatchKind.ID_NUMBER, "051204000123")

@@ -169,7 +169,7 @@ class VaultBenchmark extends IntegrationTest {
 		String name = family[n % family.length] + " " + given[(n / 10) % given.length] + " " + Integer.toString(n, 36);
 		LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(n % 18_000);
 		String statement = "Lời khai số " + n + ": " + "bị đưa qua biên giới, giữ tại cơ sở lừa đảo trực tuyến. ".repeat(8);
-		return new PersonalData(new PersonalData.Identity(name, null, birth, n % 2 == 0 ? "F" : "M", "VN", "079%09d".formatted(n)),
+		return new PersonalData(new PersonalData.Identity(name, null, birth, n % 2 == 0 ? "F" : "M", "VN", "079%09d".formatted(n), null),
 				new PersonalData.Contact("09%08d".formatted(n), "Thôn " + n % 97 + ", xã Ba Tơ, Quảng Ngãi"),
 				new PersonalData.Narrative(statement), new PersonalData.Health("Khám ngày " + birth + ": ổn định."),
 				new PersonalData.Legal(null, "Hồ sơ trợ giúp pháp lý " + random.nextInt(1_000_000)));

@@ -76,12 +76,12 @@ class VaultIT extends IntegrationTest {
 	void anAmendmentWritesTheFieldsGivenAndKeepsTheOthersOfTheSection() {
 		UUID caseId = newCase();
 		UUID person = person(caseId, "Vũ Thị Hằng");
-		vault.amend(person, new PersonalData(new PersonalData.Identity(null, "Hằng Bé", null, null, null, "079190000111"),
+		vault.amend(person, new PersonalData(new PersonalData.Identity(null, "Hằng Bé", null, null, null, "079190000111", null),
 				new PersonalData.Contact(null, "Thôn Một, xã Tịnh Sơn"), null, null, null), "test");
 
 		PersonalData stored = vault.read(person, Set.of(Section.IDENTITY, Section.CONTACT));
 		assertThat(stored.identity()).isEqualTo(new PersonalData.Identity("Vũ Thị Hằng", "Hằng Bé", LocalDate.of(1990, 1, 1),
-				"F", "VN", "079190000111"));
+				"F", "VN", "079190000111", null));
 		assertThat(stored.contact()).isEqualTo(new PersonalData.Contact("0912000111", "Thôn Một, xã Tịnh Sơn"));
 		assertThat(vault.matches(person(caseId, "Vũ Thị Hằng"))).as("the name and birth date still indexed")
 			.anySatisfy(match -> assertThat(match.personId()).isEqualTo(person));
@@ -188,7 +188,7 @@ class VaultIT extends IntegrationTest {
 	}
 
 	private static PersonalData.Identity identity(String name) {
-		return new PersonalData.Identity(name, null, LocalDate.of(1990, 1, 1), "F", "VN", null);
+		return new PersonalData.Identity(name, null, LocalDate.of(1990, 1, 1), "F", "VN", null, null);
 	}
 
 	private byte[] ciphertext(UUID person, Section section) {

@@ -263,7 +263,7 @@ class Indicators {
 	 */
 	private static String received(String condition) {
 		return """
-				select f.case_id::text as unit, f.case_id, x.id is not null as counted, null::float8 as measure
+				select f.case_id::text as unit, f.case_id, x.case_id is not null as counted, null::float8 as measure
 				from report_fact f
 				left join report_fact x on x.case_id = f.case_id and x.kind = 'REPORT_RESOLVED' and x.occurred_on <= :to
 				where f.kind = 'REPORT_RECEIVED' and {province:f} and {live:f} and f.detail in %s
@@ -295,8 +295,8 @@ class Indicators {
 	 */
 	private static String services(String kind, String outcome, String condition) {
 		return """
-				select coalesce(f.person_id, f.case_id)::text || ':' || f.code as unit, f.case_id, x.id is not null as counted,
-				       null::float8 as measure
+				select coalesce(f.person_id, f.case_id)::text || ':' || f.code as unit, f.case_id,
+				       x.case_id is not null as counted, null::float8 as measure
 				from report_fact f
 				left join report_fact x on x.case_id = f.case_id and x.kind = '%2$s' and x.code = f.code
 				    and x.person_id is not distinct from f.person_id and x.occurred_on <= :to%3$s

@@ -100,6 +100,7 @@ class ReportingBenchmark {
 			}
 			double fillSeconds = (System.nanoTime() - started) / 1e9;
 			if (RUNS == 0) {
+				hold(jdbc);
 				return;
 			}
 
@@ -129,11 +130,15 @@ class ReportingBenchmark {
 			sizes(jdbc, fillSeconds);
 			slowest(indicators, breakdowns, null, year);
 			write();
-			if (HOLD > 0) {
-				System.out.println("Database kept for " + HOLD + " s: " + jdbc.sql("select inet_server_port()")
-					.query(Integer.class).single());
-				Thread.sleep(HOLD * 1000L);
-			}
+			hold(jdbc);
+		}
+	}
+
+	private static void hold(JdbcClient jdbc) throws InterruptedException {
+		if (HOLD > 0) {
+			System.out.println("Database kept for " + HOLD + " s: " + jdbc.sql("select inet_server_port()")
+				.query(Integer.class).single());
+			Thread.sleep(HOLD * 1000L);
 		}
 	}
 

@@ -17,6 +17,13 @@ create index report_fact_service_day_idx on report_fact (kind, occurred_on, prov
 -- T1: the steps completed, by day and province, with their deadline (a third of the facts).
 create index report_fact_task_day_idx on report_fact (occurred_on, province) include (case_id, occurred_at, due_at)
     where kind = 'TASK_COMPLETED';
+-- R3, S3: the classification step and the provider's response completed with a classification or an acceptance
+-- (same case, same moment), an index each: V17's index on both could not tell them apart without a heap visit.
+create index report_fact_classify_step_idx on report_fact (case_id, occurred_at) include (due_at)
+    where kind = 'TASK_COMPLETED' and code = 'Task_Classify';
+create index report_fact_respond_step_idx on report_fact (case_id, occurred_at) include (due_at)
+    where kind = 'TASK_COMPLETED' and code = 'Task_RespondToReferral';
+drop index report_fact_step_idx;
 -- The kind of a report received is in detail, which other kinds use otherwise: without these statistics the
 -- planner takes "the reports of three kinds" for a few hundred rows and probes each of a year's facts.
 create statistics report_fact_kind_detail (mcv) on kind, detail from report_fact;

@@ -49,7 +49,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cases received over 2022–2026 in the 34 provinces of the shipped list (written with COPY, the indexes built
  * after), each with the facts the chain records for it, then times {@link Indicators#all} and {@link Reports#report}
  * (every indicator and every standard table) for a province and the whole country over a year, and a province's
- * month, with the sizes of the three tables.
+ * month, with the sizes of the three tables. To iterate on queries, {@code -Dbenchmark.data=/tmp/bench-db} keeps the
+ * filled database there for the next run, {@code -Dbenchmark.runs=0} only fills it, {@code -Dbenchmark.hold=600}
+ * keeps it up after the run for {@code psql} and {@code EXPLAIN (ANALYZE, BUFFERS)}.
  */
 class ReportingBenchmark {
 

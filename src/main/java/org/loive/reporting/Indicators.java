@@ -71,15 +71,10 @@ class Indicators {
 				from report_fact f
 				where f.kind = 'REPORT_RECEIVED' and f.occurred_on between :from and :to and {province:f} and {live:f}
 				  and f.detail in""" + REPORT_KINDS),
-		K2("K2", new IndicatorValue.Target(BigDecimal.valueOf(90), true), Plan.QNG_521_2021, false, Unit.DISTINCT, """
-				select f.case_id::text as unit, f.case_id, exists (select 1 from report_fact x where x.case_id = f.case_id
-				    and x.kind = 'REPORT_RESOLVED' and x.occurred_on <= :to) as counted, null::float8 as measure
-				from report_fact f
-				where f.kind = 'REPORT_RECEIVED' and f.occurred_on <= :to and {province:f} and {live:f}
-				  and f.detail in""" + REPORT_KINDS + """
-
-				  and (f.occurred_on >= :from or not exists (select 1 from report_fact x where x.case_id = f.case_id
-				    and x.kind = 'REPORT_RESOLVED' and x.occurred_on < :from))"""),
+		K2("K2", new IndicatorValue.Target(BigDecimal.valueOf(90), true), Plan.QNG_521_2021, false, Unit.DISTINCT,
+				received("f.occurred_on between :from and :to") + "\nunion all\n" + received("""
+						f.occurred_on < :from and not exists (select 1 from report_fact y where y.case_id = f.case_id
+						    and y.kind = 'REPORT_RESOLVED' and y.occurred_on < :from)""")),
 		K3("K3", new IndicatorValue.Target(BigDecimal.valueOf(90), true), Plan.QNG_521_2021, true, Unit.DISTINCT,
 				criminal("CRIMINAL_INITIATED", "CRIMINAL_SOLVED")),
 		K4("K4", new IndicatorValue.Target(BigDecimal.valueOf(95), false), Plan.QNG_521_2021, true, Unit.DISTINCT,
@@ -87,10 +82,9 @@ class Indicators {
 		K5("K5", new IndicatorValue.Target(BigDecimal.valueOf(90), false), Plan.QNG_521_2021, true, Unit.DISTINCT,
 				criminal("CRIMINAL_PROSECUTED", "CRIMINAL_TRIED")),
 		K6("K6", new IndicatorValue.Target(BigDecimal.valueOf(100), false), Plan.QNM_2608_2025, false, Unit.DISTINCT,
-				victims(allServices("SERVICE_ACCEPTED", ""), "not " + withdrawn() + " and " + needs())),
+				served("SERVICE_ACCEPTED", "")),
 		K6_DELIVERED("K6-DELIVERED", new IndicatorValue.Target(BigDecimal.valueOf(100), false), Plan.QNM_2608_2025, false,
-				Unit.DISTINCT, victims(allServices("SERVICE_DELIVERED", " and a.detail = 'DELIVERED'"),
-						"not " + withdrawn() + " and " + needs())),
+				Unit.DISTINCT, served("SERVICE_DELIVERED", " and a.detail = 'DELIVERED'")),
 		K6_NO_NEED("K6-NO-NEED", null, null, false, Unit.DISTINCT,
 				victims("not " + withdrawn() + " and not " + needs(), "true")),
 		K6_WITHDRAWN("K6-WITHDRAWN", null, null, false, Unit.DISTINCT, victims(withdrawn(), "true")),
@@ -119,11 +113,10 @@ class Indicators {
 				exists (select 1 from report_fact x where x.case_id = f.case_id and x.kind = 'PROTECTION'
 				    and x.person_id is not distinct from f.person_id and x.occurred_on = f.occurred_on)""")),
 		PR1_APPLIED("PR1-APPLIED", null, null, false, Unit.DISTINCT, events("PROTECTION", "true", "f.code = 'APPLIED'")),
-		S2("S2", null, null, false, Unit.DISTINCT, services("SERVICE_REFERRED", "true", sameService("SERVICE_ACCEPTED", ""))),
+		S2("S2", null, null, false, Unit.DISTINCT, services("SERVICE_REFERRED", "SERVICE_ACCEPTED", "")),
 		S2_DELIVERED("S2-DELIVERED", null, null, false, Unit.DISTINCT,
-				services("SERVICE_ACCEPTED", "true", sameService("SERVICE_DELIVERED", " and x.detail = 'DELIVERED'"))),
-		S2_UNMET("S2-UNMET", null, null, false, Unit.DISTINCT,
-				services("SERVICE_REFERRED", "true", sameService("SERVICE_UNMET", ""))),
+				services("SERVICE_ACCEPTED", "SERVICE_DELIVERED", " and x.detail = 'DELIVERED'")),
+		S2_UNMET("S2-UNMET", null, null, false, Unit.DISTINCT, services("SERVICE_REFERRED", "SERVICE_UNMET", "")),
 		S3("S3", null, null, false, Unit.DISTINCT, """
 				select coalesce(f.person_id, f.case_id)::text || ':' || f.code as unit, f.case_id,
 				       coalesce(t.occurred_at <= t.due_at, true) as counted,
@@ -264,6 +257,19 @@ class Indicators {
 				    and x.kind = '%2$s' and x.occurred_on < :from)""".formatted(entry, exit);
 	}
 
+	/**
+	 * K2's reports of the three kinds received by the period's end, with their resolution by then if any: a left
+	 * join the planner may hash rather than a subquery per report (a report resolved twice is still one unit).
+	 */
+	private static String received(String condition) {
+		return """
+				select f.case_id::text as unit, f.case_id, x.case_id is not null as counted, null::float8 as measure
+				from report_fact f
+				left join report_fact x on x.case_id = f.case_id and x.kind = 'REPORT_RESOLVED' and x.occurred_on <= :to
+				where f.kind = 'REPORT_RECEIVED' and {province:f} and {live:f} and f.detail in %s
+				  and %s""".formatted(REPORT_KINDS, condition);
+	}
+
 	/** Facts of a kind in the period, one unit per person (the case when the fact names none). */
 	private static String events(String kind, String condition, String counted) {
 		return population("coalesce(f.person_id, f.case_id)::text", kind, condition, counted);
@@ -282,21 +288,20 @@ class Indicators {
 			.formatted(kind, condition, counted.equals("true") ? "true" : "(" + counted + ")", unit);
 	}
 
-	/** Service facts of a kind in the period, one unit per person and service. */
-	private static String services(String kind, String condition, String counted) {
+	/**
+	 * Service facts of a kind in the period, one unit per person and service, counted when the same service of the
+	 * person has a fact of the second kind by the period's end. A left join rather than a subquery per fact, so the
+	 * planner may hash it: a unit met twice is still counted once (the indicator counts distinct units, no measure).
+	 */
+	private static String services(String kind, String outcome, String condition) {
 		return """
-				select coalesce(f.person_id, f.case_id)::text || ':' || f.code as unit, f.case_id, (%3$s) as counted,
-				       null::float8 as measure
+				select coalesce(f.person_id, f.case_id)::text || ':' || f.code as unit, f.case_id,
+				       x.case_id is not null as counted, null::float8 as measure
 				from report_fact f
-				where f.kind = '%1$s' and f.occurred_on between :from and :to and {province:f} and {live:f} and %2$s"""
-			.formatted(kind, condition, counted);
-	}
-
-	private static String sameService(String kind, String condition) {
-		return """
-				exists (select 1 from report_fact x where x.case_id = f.case_id and x.kind = '%s'
-				    and x.person_id is not distinct from f.person_id and x.code = f.code and x.occurred_on <= :to%s)"""
-			.formatted(kind, condition);
+				left join report_fact x on x.case_id = f.case_id and x.kind = '%2$s' and x.code = f.code
+				    and x.person_id is not distinct from f.person_id and x.occurred_on <= :to%3$s
+				where f.kind = '%1$s' and f.occurred_on between :from and :to and {province:f} and {live:f}"""
+			.formatted(kind, outcome, condition);
 	}
 
 	/** Persons identified as victims in the period. */
@@ -317,14 +322,23 @@ class Indicators {
 				    and s.person_id is not distinct from f.person_id and s.occurred_on <= :to)""";
 	}
 
-	/** Every service referred for the person by the period's end has a fact of this kind (accepted, delivered) by then. */
-	private static String allServices(String kind, String condition) {
+	/**
+	 * K6: victims identified in the period with a consented service referred and consent not withdrawn by its end,
+	 * counted when no service referred by then lacks a fact of this kind (accepted, delivered) by then. A left join
+	 * to the services lacking it rather than nested subqueries per victim, so the planner may hash them.
+	 */
+	private static String served(String kind, String condition) {
 		return """
-				not exists (select 1 from report_fact s where s.case_id = f.case_id and s.kind = 'SERVICE_REFERRED'
-				    and s.person_id is not distinct from f.person_id and s.occurred_on <= :to
-				    and not exists (select 1 from report_fact a where a.case_id = s.case_id and a.kind = '%s'
-				        and a.person_id is not distinct from s.person_id and a.code = s.code and a.occurred_on <= :to%s))"""
-			.formatted(kind, condition);
+				select coalesce(f.person_id, f.case_id)::text as unit, f.case_id, m.case_id is null as counted,
+				       null::float8 as measure
+				from report_fact f
+				left join (select s.case_id, s.person_id from report_fact s
+				    where s.kind = 'SERVICE_REFERRED' and s.occurred_on <= :to
+				      and not exists (select 1 from report_fact a where a.case_id = s.case_id and a.kind = '%1$s'
+				        and a.code = s.code and a.person_id is not distinct from s.person_id and a.occurred_on <= :to%2$s)) m
+				    on m.case_id = f.case_id and m.person_id is not distinct from f.person_id
+				where f.kind = 'IDENTIFIED' and f.occurred_on between :from and :to and {province:f} and {live:f}
+				  and f.code = 'VICTIM' and not %3$s and %4$s""".formatted(kind, condition, withdrawn(), needs());
 	}
 
 	private static String onTime(String alias) {

@@ -103,7 +103,7 @@ class CanaryIT extends IntegrationTest {
 			List<String> persons = POLICE.caseView(caseId).get("persons").findValuesAsText("personId");
 			Reply relative = Api.post("/api/v1/cases/" + caseId + "/persons", POLICE.token(), """
 					{"role":"RELATIVE","person":{"fullName":"%s","idNumber":"%s","phone":"%s","address":"%s"}}"""
-				.formatted(canary("relative.fullName", "Mẹ Canary Đoàn Thị Ngọc"), canary("relative.idNumber", "RID"),
+				.formatted(canary("relative.fullName", "Mẹ Canary Đoàn Thị Ngọc"), idCanary("relative.idNumber", "RID"),
 						phoneCanary("relative.phone", "0966"), canary("relative.address", "Thôn Làng Canary xã Ba Tơ")));
 			assertThat(relative.status()).as(relative.raw().body()).isEqualTo(201);
 			assertThat(put(caseId, persons.get(0), """
@@ -166,12 +166,12 @@ class CanaryIT extends IntegrationTest {
 			canaries.put("web.person.birthDate", intake.get("person.birthDate"));
 			intake.put("person.sex", "F");
 			intake.put("person.nationality", "VN");
-			intake.put("person.idNumber", canary("web.person.idNumber", "WPID"));
+			intake.put("person.idNumber", idCanary("web.person.idNumber", "WPID"));
 			intake.put("person.phone", phoneCanary("web.person.phone", "0933"));
 			intake.put("person.address", canary("web.person.address", "Xóm Canary Web xã Sơn Hà"));
 			intake.put("narrative", canary("web.narrative", "Tin báo Canary Web: bị lừa sang Myawaddy"));
 			intake.put("accompanyingMinors[0].fullName", canary("web.minor.fullName", "Bé Canary Web Tí"));
-			intake.put("accompanyingMinors[0].idNumber", canary("web.minor.idNumber", "WMID"));
+			intake.put("accompanyingMinors[0].idNumber", idCanary("web.minor.idNumber", "WMID"));
 			intake.put("accompanyingMinors[0].address", canary("web.minor.address", "Điểm trường Canary Web"));
 			intake.put("accompanyingMinors[0].sex", "M");
 			intake.put("accompanyingMinors[0].ageBand", "6-11");
@@ -368,17 +368,25 @@ class CanaryIT extends IntegrationTest {
 				 "narrative":"%s",
 				 "accompanyingMinors":[{"fullName":"%s","birthDate":"2019-05-%s","idNumber":"%s","address":"%s","sex":"M"}]}"""
 			.formatted(JUST_RECEIVED, canary("person.fullName", "Nguyễn Thị Canary Hoà"), birthDateCanary("person.birthDate"),
-					canary("person.idNumber", "PID"), phoneCanary("person.phone", "0988"),
+					idCanary("person.idNumber", "PID"), phoneCanary("person.phone", "0988"),
 					canary("person.address", "Số 7 đường Canary Quảng Ngãi"),
 					canary("narrative", "Tin báo Canary: người bị giữ ở Sihanoukville"),
 					canary("minor.fullName", "Trần Văn Canary Bé"), String.valueOf(10 + Math.abs(RUN.hashCode() % 18)),
-					canary("minor.idNumber", "MID"), canary("minor.address", "Nhà văn hóa Canary thôn Ba"));
+					idCanary("minor.idNumber", "MID"), canary("minor.address", "Nhà văn hóa Canary thôn Ba"));
 	}
 
 	private String canary(String field, String prefix) {
 		String value = Normalizer.normalize(prefix + " " + RUN + field.replaceAll("[^a-zA-Z]", "").toUpperCase(Locale.ROOT), Normalizer.Form.NFC);
 		canaries.put(field, value);
 		return value;
+	}
+
+	/** ID numbers of kind OTHER are at most 30 characters: the canary cut to that, still unique by its prefix. */
+	private String idCanary(String field, String prefix) {
+		String value = canary(field, prefix);
+		String cut = value.substring(0, Math.min(30, value.length()));
+		canaries.put(field, cut);
+		return cut;
 	}
 
 	/** Phones are digits: a unique run of them. */

@@ -24,7 +24,7 @@ class FactTable {
 				                         occurred_at, occurred_on, due_at, source_key)
 				values (:kind, :case, :person, :criminal, :province, :area, :agency, :code, :detail,
 				        :at, :on, :due, :key)
-				on conflict (source_key) do nothing""")
+				on conflict (kind, source_key) do nothing""")
 			.param("kind", fact.kind().name())
 			.param("case", fact.caseId())
 			.param("person", fact.personId())

@@ -182,11 +182,13 @@ class Indicators {
 	}
 
 	IndicatorValue value(Definition definition, String province, ReportPeriod period, Locale locale) {
-		String counting = definition.unit == Unit.FACT
-				? "count(*) filter (where counted) as numerator, count(*) as denominator"
-				: "count(distinct unit) filter (where counted) as numerator, count(distinct unit) as denominator";
-		return jdbc.sql("with p as (" + sql(definition.population, province) + ") select " + counting
-				+ ", percentile_cont(0.5) within group (order by measure) as median from p")
+		// a unit counts once: grouped (hashed) by unit rather than count(distinct), which sorts every row
+		String units = definition.unit == Unit.FACT ? "select counted from p"
+				: "select bool_or(counted) as counted from p group by unit";
+		return jdbc.sql("with p as materialized (" + sql(definition.population, province) + ") select"
+				+ " (select count(*) filter (where counted) from (" + units + ") u) as numerator,"
+				+ " (select count(*) from (" + units + ") u) as denominator,"
+				+ " (select percentile_cont(0.5) within group (order by measure) from p) as median")
 			.params(parameters(province, period))
 			.query((row, n) -> {
 				long numerator = row.getLong("numerator");

@@ -94,9 +94,6 @@ class TwoNodesIT extends IntegrationTest {
 		String xsrf = onA.cookie("XSRF-TOKEN");
 		assertThat(xsrf).as("Camunda's CSRF cookie").isNotBlank();
 		String query = "/camunda/api/engine/engine/default/process-instance?maxResults=1";
-		assertThat(onB.request(HttpRequest.newBuilder(URI.create(other.base() + query))
-			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"))).statusCode())
-			.as("without Camunda's CSRF token").isEqualTo(403);
 		HttpResponse<String> queried = onB.request(HttpRequest.newBuilder(URI.create(other.base() + query))
 			.header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf)
 			.POST(HttpRequest.BodyPublishers.ofString("{}")));
@@ -104,8 +101,9 @@ class TwoNodesIT extends IntegrationTest {
 			.isEqualTo(200);
 
 		// logging out on B ends the session on A too (and Keycloak's, with the tokens A's login kept)
+		WebSession otherTab = onA.copy();
 		assertThat(onB.post("/logout", Map.of()).statusCode()).isEqualTo(302);
-		HttpResponse<String> after = onA.get("/dashboard");
+		HttpResponse<String> after = otherTab.get("/dashboard");
 		assertThat(after.statusCode()).isEqualTo(302);
 		assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/oauth2/authorization/keycloak");
 	}
@@ -117,7 +115,17 @@ class TwoNodesIT extends IntegrationTest {
 		assertThat(session.landed().uri().toString()).as("the request saved on A, replayed by B's login")
 			.isEqualTo(BASE + "/cases?stage=RECEPTION&continue");
 		assertThat(session.landed().statusCode()).isEqualTo(200);
-		assertThat(session.on(other.base()).get("/dashboard").statusCode()).isEqualTo(200);
+		WebSession onB = session.on(other.base());
+		assertThat(onB.get("/dashboard").statusCode()).isEqualTo(200);
+
+		// Camunda's CSRF check is live on B (without its token: 403), and ends the session, on A too
+		assertThat(session.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
+		WebSession otherTab = session.copy();
+		assertThat(onB.request(HttpRequest.newBuilder(URI.create(other.base()
+				+ "/camunda/api/engine/engine/default/process-instance?maxResults=1"))
+			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"))).statusCode())
+			.as("without Camunda's CSRF token").isEqualTo(403);
+		assertThat(otherTab.get("/dashboard").statusCode()).as("the session Camunda ended on B, on A").isEqualTo(302);
 	}
 
 	@Test

@@ -82,6 +82,16 @@ public final class WebSession {
 		return session;
 	}
 
+	/**
+	 * Another browser tab holding the session cookie as it is now, which a later Set-Cookie of this one does not
+	 * reach: to show that a session ended on the server, not just forgotten by this browser.
+	 */
+	public WebSession copy() {
+		WebSession copy = new WebSession(base, new LinkedHashMap<>(cookies), http);
+		copy.csrf = csrf;
+		return copy;
+	}
+
 	/** The page the login ended on. */
 	public HttpResponse<String> landed() {
 		return landed;

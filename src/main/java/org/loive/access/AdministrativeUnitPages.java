@@ -12,6 +12,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.List;
@@ -25,6 +26,13 @@ class AdministrativeUnitPages {
 
 	/** A wrong line as the page lists it. */
 	record LineProblem(int line, String column, String message) {
+	}
+
+	/**
+	 * The confirmation after an import, carried over the redirect in the session: the counts only, since a session
+	 * is serialised to PostgreSQL (Spring Session JDBC) and read by whichever node serves the next request.
+	 */
+	record Imported(long added, long changed, long unchanged) implements Serializable {
 	}
 
 	private final AdministrativeUnits units;
@@ -69,7 +77,8 @@ class AdministrativeUnitPages {
 			return page(model);
 		}
 		try {
-			redirect.addFlashAttribute("imported", imports.apply(csv, officer));
+			UnitImports.Result result = imports.apply(csv, officer);
+			redirect.addFlashAttribute("imported", new Imported(result.added(), result.changed(), result.unchanged()));
 			return "redirect:/admin/administrative-units";
 		}
 		catch (UnitImports.UnitsRefused refused) {

@@ -49,6 +49,11 @@ class DevStackBanner implements ApplicationListener<ApplicationReadyEvent> {
 	}
 
 	private String database() {
+		if (dev.secondNode()) {
+			return ("127.0.0.1:%d của nút thứ nhất / of the first node. Nút thứ hai: đăng nhập ở nút thứ nhất, phiên dùng "
+					+ "được ở đây / Second node: log in on the first node (Keycloak knows its address only), the session "
+					+ "is valid here").formatted(dev.databasePort());
+		}
 		if (!embeddedDatabase) {
 			return "LOIVE_DB_URL (ngoài / external)";
 		}

@@ -3,6 +3,7 @@ package org.loive.devstack;
 import com.zaxxer.hikari.HikariDataSource;
 import org.loive.access.KeycloakProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -35,12 +36,18 @@ class DevStackConfiguration {
 	static final EmbeddedDatabase.Account RUNTIME = new EmbeddedDatabase.Account("loive", "loive_app", "loive_app");
 	static final EmbeddedDatabase.Account KEYCLOAK = new EmbeddedDatabase.Account("keycloak", "keycloak", "keycloak");
 
+	/**
+	 * The embedded PostgreSQL, unless {@code LOIVE_DB_URL} names another. A second node of the dev run
+	 * ({@code loive.dev.second-node}) starts none: it joins the one of the first node, as the same roles
+	 * (README, "Two nodes").
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@Profile("dev")
 	@ConditionalOnExpression("'${LOIVE_DB_URL:}'.isEmpty()")
 	static class EmbeddedDatabaseConfiguration {
 
 		@Bean(destroyMethod = "close")
+		@ConditionalOnProperty(name = "loive.dev.second-node", havingValue = "false", matchIfMissing = true)
 		EmbeddedDatabase embeddedDatabase(DevStackProperties dev) {
 			EmbeddedDatabase database = EmbeddedDatabase.start(dev.databasePort(), dev.dataDirectory().resolve("postgres"),
 					true, List.of(OWNER, KEYCLOAK));
@@ -54,9 +61,9 @@ class DevStackConfiguration {
 		 */
 		@Bean
 		@ConfigurationProperties("spring.datasource.hikari")
-		HikariDataSource dataSource(EmbeddedDatabase database, KeycloakServer keycloak) {
+		HikariDataSource dataSource(DevStackProperties dev, Optional<EmbeddedDatabase> database, KeycloakServer keycloak) {
 			HikariDataSource dataSource = new HikariDataSource();
-			dataSource.setJdbcUrl(database.jdbcUrl(RUNTIME.database()));
+			dataSource.setJdbcUrl(jdbcUrl(dev, database));
 			dataSource.setUsername(RUNTIME.user());
 			dataSource.setPassword(RUNTIME.password());
 			return dataSource;
@@ -64,13 +71,18 @@ class DevStackConfiguration {
 
 		/** Flyway migrates as the owner and grants the runtime role its rights (V4__runtime_role.sql). */
 		@Bean
-		FlywayConfigurationCustomizer migrateAsOwner(EmbeddedDatabase database) {
+		FlywayConfigurationCustomizer migrateAsOwner(DevStackProperties dev, Optional<EmbeddedDatabase> database) {
 			return flyway -> {
 				var placeholders = new HashMap<>(flyway.getPlaceholders());
 				placeholders.put("runtime-role", RUNTIME.user());
-				flyway.dataSource(database.jdbcUrl(OWNER.database()), OWNER.user(), OWNER.password())
-					.placeholders(placeholders);
+				flyway.dataSource(jdbcUrl(dev, database), OWNER.user(), OWNER.password()).placeholders(placeholders);
 			};
+		}
+
+		/** The application's database (owner and runtime role share it): this run's, or the first node's. */
+		private static String jdbcUrl(DevStackProperties dev, Optional<EmbeddedDatabase> database) {
+			return database.map(embedded -> embedded.jdbcUrl(RUNTIME.database()))
+				.orElse("jdbc:postgresql://127.0.0.1:" + dev.databasePort() + "/" + RUNTIME.database());
 		}
 	}
 
@@ -78,6 +90,10 @@ class DevStackConfiguration {
 	@Bean(destroyMethod = "close")
 	KeycloakServer keycloakServer(DevStackProperties dev, KeycloakProperties keycloak,
 			Optional<EmbeddedDatabase> database) {
+		if (dev.secondNode()) {
+			return KeycloakServer.join(new KeycloakServer.Settings(dev.keycloakHome(), dev.keycloakPort(), keycloak.realm(),
+					null, KEYCLOAK, dev.dataDirectory().resolve("logs/keycloak.log"), "", Map.of()));
+		}
 		return KeycloakServer.start(new KeycloakServer.Settings(dev.keycloakHome(), dev.keycloakPort(), keycloak.realm(),
 				database.orElse(null), KEYCLOAK, dev.dataDirectory().resolve("logs/keycloak.log"),
 				adminPassword(dev.dataDirectory()), Map.of("LOIVE_APP_URL", dev.appUrl(), "LOIVE_OIDC_CLIENT_SECRET",

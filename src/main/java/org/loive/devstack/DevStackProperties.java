@@ -13,8 +13,10 @@ import java.nio.file.Path;
  * @param keycloakPort Keycloak's HTTP port
  * @param appUrl the application's own address, allowed as an OIDC redirect
  * @param mfa the demo users log in as officers do in production, with a one-time code (set up at their first login)
+ * @param secondNode this run is a second node: it joins the PostgreSQL and the Keycloak of a first dev run already
+ *        running, and starts neither
  */
 @ConfigurationProperties("loive.dev")
 public record DevStackProperties(Path dataDirectory, int databasePort, Path keycloakHome, int keycloakPort,
-		String appUrl, boolean mfa) {
+		String appUrl, boolean mfa, boolean secondNode) {
 }

@@ -86,6 +86,17 @@ public final class KeycloakServer implements AutoCloseable {
 		}
 	}
 
+	/** The Keycloak a first node started, for a second node: never starts one of its own. */
+	public static KeycloakServer join(Settings settings) {
+		if (!answers(discoveryUrl(settings.port(), settings.realm()))) {
+			throw new IllegalStateException(("Keycloak không trả lời trên cổng %d: hãy khởi động nút thứ nhất trước "
+					+ "(./mvnw spring-boot:run) / Keycloak does not answer on port %d: start the first node first")
+				.formatted(settings.port(), settings.port()));
+		}
+		log.info("Nút thứ hai dùng Keycloak trên cổng {} / second node, joining Keycloak there", settings.port());
+		return new KeycloakServer(settings, null);
+	}
+
 	private static List<String> command(Settings settings) {
 		List<String> command = new ArrayList<>(List.of(settings.home().toAbsolutePath().resolve("bin/kc.sh").toString(),
 				"start-dev", "--hostname=" + frontendUrl(settings.port()),

@@ -25,16 +25,25 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The application's key file: the key-encryption keyset (AES-256-GCM), the blind-index keyset (HMAC-SHA256)
  * and the audit checkpoints' signing keyset (Ed25519), each a Tink keyset encrypted under the master key.
  * Comes from a file, which rotation rewrites atomically, or from an environment variable, which is read only.
+ * Every node of a cluster opens the same file: a node sees a rotation another node wrote (the file replaced) at its
+ * next use of the keys, and rotations of two nodes take turns under a file lock, each starting from the file as the
+ * other left it, so that no key-encryption key one node added is lost by the other's rewrite.
  */
 class VaultKeyFile implements KeyEncryptionKeys {
 
@@ -44,6 +53,8 @@ class VaultKeyFile implements KeyEncryptionKeys {
 	private static final byte[] SIGNING_CONTEXT = "loive/audit-signing-keyset".getBytes(StandardCharsets.UTF_8);
 	private static final String AUDIT_SIGNING = "auditSigning";
 	private static final ObjectMapper JSON = new ObjectMapper();
+	/** One holder of a key file's lock per JVM: a second FileLock on it from this JVM would be refused. */
+	private static final Map<Path, Object> LOCKS = new ConcurrentHashMap<>();
 
 	static {
 		try {
@@ -63,6 +74,8 @@ class VaultKeyFile implements KeyEncryptionKeys {
 	private final String auditSigningKeyset;
 	private final KeysetHandle auditSigning;
 	private volatile KeysetHandle keyEncryption;
+	/** The file's identity and modification time when {@link #keyEncryption} was read from it. */
+	private volatile String loadedVersion;
 	private final List<String> created = new ArrayList<>();
 
 	private VaultKeyFile(Aead master, Path file, String content) {
@@ -73,8 +86,8 @@ class VaultKeyFile implements KeyEncryptionKeys {
 			if (!FORMAT.equals(keys.path("format").asText())) {
 				throw new VaultKeysUnavailableException("tệp khóa không đúng định dạng / not a key file of format " + FORMAT);
 			}
-			this.keyEncryption = TinkJsonProtoKeysetFormat.parseEncryptedKeyset(keys.get("keyEncryption").toString(),
-					master, KEK_CONTEXT);
+			this.keyEncryption = keyEncryption(keys, master);
+			this.loadedVersion = file == null ? null : version(file);
 			this.blindIndexKeyset = keys.get("blindIndex").toString();
 			this.blindIndex = TinkJsonProtoKeysetFormat.parseEncryptedKeyset(blindIndexKeyset, master, INDEX_CONTEXT)
 				.getPrimitive(RegistryConfiguration.get(), Mac.class);
@@ -223,50 +236,107 @@ class VaultKeyFile implements KeyEncryptionKeys {
 
 	@Override
 	public Wrapper primary() {
-		KeysetHandle keyset = keyEncryption;
+		KeysetHandle keyset = current();
 		return new Wrapper(Integer.toUnsignedLong(keyset.getPrimary().getId()), primitive(keyset));
 	}
 
 	@Override
 	public Aead unwrapping() {
-		return primitive(keyEncryption);
+		return primitive(current());
+	}
+
+	/** The key-encryption keyset as the file now holds it: read again when another node replaced the file. */
+	private KeysetHandle current() {
+		if (file != null && !version(file).equals(loadedVersion)) {
+			synchronized (this) {
+				String version = version(file);
+				if (!version.equals(loadedVersion)) {
+					try {
+						keyEncryption = keyEncryption(JSON.readTree(read(file)), master);
+						loadedVersion = version;
+					}
+					catch (GeneralSecurityException | IOException | NullPointerException e) {
+						throw new VaultKeysUnavailableException("tệp khóa không đọc được / the key file cannot be read", e);
+					}
+				}
+			}
+		}
+		return keyEncryption;
+	}
+
+	private static KeysetHandle keyEncryption(JsonNode keys, Aead master) throws GeneralSecurityException, IOException {
+		return TinkJsonProtoKeysetFormat.parseEncryptedKeyset(keys.get("keyEncryption").toString(), master, KEK_CONTEXT);
+	}
+
+	/** The file's inode and modification time: an atomic replacement changes both. */
+	private static String version(Path file) {
+		try {
+			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+			return attributes.fileKey() + "@" + attributes.lastModifiedTime().toMillis() + "/" + attributes.size();
+		}
+		catch (IOException e) {
+			throw new VaultKeysUnavailableException("tệp khóa không đọc được / the key file cannot be read: " + file, e);
+		}
+	}
+
+	/** Runs a change of the key file alone among the nodes sharing it, starting from the file as it now is. */
+	private <T> T exclusively(java.util.function.Supplier<T> change) {
+		if (file == null) {
+			throw new KeysReadOnlyException();
+		}
+		Path lockFile = file.toAbsolutePath().resolveSibling(file.getFileName() + ".lock");
+		synchronized (LOCKS.computeIfAbsent(lockFile, path -> new Object())) {
+			try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+					FileLock lock = channel.lock()) {
+				current();
+				return change.get();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException("cannot lock the key file " + file, e);
+			}
+		}
 	}
 
 	@Override
 	public synchronized long rotate() {
-		try {
-			KeysetHandle.Builder builder = KeysetHandle.newBuilder(keyEncryption);
-			builder.addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
-				.withRandomId()
-				.makePrimary());
-			KeysetHandle rotated = builder.build();
-			save(rotated);
-			return Integer.toUnsignedLong(rotated.getPrimary().getId());
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException("cannot add a key-encryption key", e);
-		}
+		return exclusively(() -> {
+			try {
+				KeysetHandle.Builder builder = KeysetHandle.newBuilder(keyEncryption);
+				builder.addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
+					.withRandomId()
+					.makePrimary());
+				KeysetHandle rotated = builder.build();
+				save(rotated);
+				return Integer.toUnsignedLong(rotated.getPrimary().getId());
+			}
+			catch (GeneralSecurityException e) {
+				throw new IllegalStateException("cannot add a key-encryption key", e);
+			}
+		});
 	}
 
 	@Override
 	public synchronized void retireAllBut(long keyId) {
-		try {
-			KeysetHandle.Builder builder = KeysetHandle.newBuilder(keyEncryption);
-			for (int i = 0; i < builder.size(); i++) {
-				if (Integer.toUnsignedLong(keyEncryption.getAt(i).getId()) != keyId) {
-					builder.getAt(i).setStatus(KeyStatus.DISABLED);
+		exclusively(() -> {
+			try {
+				KeysetHandle.Builder builder = KeysetHandle.newBuilder(keyEncryption);
+				for (int i = 0; i < builder.size(); i++) {
+					if (Integer.toUnsignedLong(keyEncryption.getAt(i).getId()) != keyId) {
+						builder.getAt(i).setStatus(KeyStatus.DISABLED);
+					}
 				}
+				save(builder.build());
+				return null;
 			}
-			save(builder.build());
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException("cannot retire key-encryption keys", e);
-		}
+			catch (GeneralSecurityException e) {
+				throw new IllegalStateException("cannot retire key-encryption keys", e);
+			}
+		});
 	}
 
 	@Override
 	public List<KeyInfo> keys() {
-		KeysetHandle keyset = keyEncryption;
+		KeysetHandle keyset = current();
 		List<KeyInfo> keys = new ArrayList<>();
 		for (int i = 0; i < keyset.size(); i++) {
 			KeysetHandle.Entry entry = keyset.getAt(i);
@@ -296,6 +366,7 @@ class VaultKeyFile implements KeyEncryptionKeys {
 			throw new UncheckedIOException("cannot write the key file", e);
 		}
 		keyEncryption = rotated;
+		loadedVersion = version(file);
 	}
 
 	private static Aead primitive(KeysetHandle keyset) {

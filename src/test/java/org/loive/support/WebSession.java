@@ -30,12 +30,81 @@ public final class WebSession {
 
 	private final HttpClient http;
 	private final String base;
-	private final Map<String, String> cookies = new LinkedHashMap<>();
+	private final Map<String, String> cookies;
 	private String csrf;
+	private HttpResponse<String> landed;
 
 	private WebSession(String base) {
+		this(base, new LinkedHashMap<>(), HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build());
+	}
+
+	private WebSession(String base, Map<String, String> cookies, HttpClient http) {
 		this.base = base;
-		this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+		this.cookies = cookies;
+		this.http = http;
+	}
+
+	/**
+	 * The same browser on another node of the application: the same cookies (a browser sends a host's cookies to
+	 * every port of it), so the same session, and the CSRF token as the pages of this node gave it.
+	 */
+	public WebSession on(String otherBase) {
+		WebSession other = new WebSession(otherBase, cookies, http);
+		other.csrf = csrf;
+		return other;
+	}
+
+	/**
+	 * A login spread over two nodes behind one address, as a load balancer may spread it: {@code path} asked of
+	 * {@code base} without a session (saved, then Keycloak's login), and Keycloak's answer (the authorization code)
+	 * taken to {@code otherNode}, with the forwarded headers a proxy adds naming {@code base} as the address the
+	 * browser used. {@link #landed()} is the page the login ended on.
+	 */
+	public static WebSession logInAcross(String base, String otherNode, String username, String path) {
+		WebSession session = new WebSession(base);
+		HttpResponse<String> login = session.follow(session.send(HttpRequest.newBuilder(URI.create(base + path)).GET()));
+		Matcher action = LOGIN_ACTION.matcher(login.body());
+		assertThat(action.find()).as("Keycloak's login form for %s", username).isTrue();
+		HttpResponse<String> code = session.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&password=demo&credentialId=")));
+		String callback = code.headers().firstValue("Location").orElseThrow();
+		assertThat(callback).as("Keycloak sends the code back to the address the login began at").startsWith(base);
+		URI front = URI.create(base);
+		HttpResponse<String> landed = session.follow(session.send(HttpRequest
+			.newBuilder(URI.create(otherNode + callback.substring(base.length())))
+			.header("X-Forwarded-For", "127.0.0.1")
+			.header("X-Forwarded-Proto", front.getScheme())
+			.header("X-Forwarded-Host", front.getHost())
+			.header("X-Forwarded-Port", String.valueOf(front.getPort()))
+			.GET()));
+		session.landed = session.remember(landed);
+		return session;
+	}
+
+	/**
+	 * Another browser tab holding the session cookie as it is now, which a later Set-Cookie of this one does not
+	 * reach: to show that a session ended on the server, not just forgotten by this browser.
+	 */
+	public WebSession copy() {
+		WebSession copy = new WebSession(base, new LinkedHashMap<>(cookies), http);
+		copy.csrf = csrf;
+		return copy;
+	}
+
+	/** The page the login ended on. */
+	public HttpResponse<String> landed() {
+		return landed;
+	}
+
+	/** A cookie the session holds (the application's session, Camunda's XSRF-TOKEN), or null. */
+	public String cookie(String name) {
+		return cookies.get(name);
+	}
+
+	/** Any request, with the session's cookies. */
+	public HttpResponse<String> request(HttpRequest.Builder request) {
+		return remember(send(request));
 	}
 
 	/** Logs the demo user (password "demo") in and lands on their start page. */
@@ -51,7 +120,7 @@ public final class WebSession {
 			.POST(HttpRequest.BodyPublishers.ofString(form))));
 		assertThat(landed.uri().toString()).as("%s logged in", username).startsWith(base);
 		assertThat(landed.statusCode()).isEqualTo(200);
-		session.remember(landed);
+		session.landed = session.remember(landed);
 		return session;
 	}
 

@@ -76,6 +76,25 @@ class VaultKeyFileTest {
 		assertThatThrownBy(() -> afterRetirement.decrypt(underFirst, bytes("ctx"))).isInstanceOf(GeneralSecurityException.class);
 	}
 
+	/** Two nodes on one key file: each sees the other's rotation, and neither's rewrite loses the other's key. */
+	@Test
+	void twoNodesOnOneKeyFileSeeEachOthersRotationsAndLoseNoKey() throws Exception {
+		Path file = directory.resolve("keys.json");
+		VaultKeyFile nodeA = VaultKeyFile.open(new VaultProperties(MASTER, file, null, true));
+		VaultKeyFile nodeB = VaultKeyFile.open(new VaultProperties(MASTER, file, null, false));
+		long rotatedOnA = nodeA.rotate();
+		assertThat(nodeB.primary().keyId()).as("B wraps under the key A made primary").isEqualTo(rotatedOnA);
+		byte[] wrappedOnA = nodeA.primary().aead().encrypt(bytes("k"), bytes("ctx"));
+		assertThat(nodeB.unwrapping().decrypt(wrappedOnA, bytes("ctx"))).isEqualTo(bytes("k"));
+
+		long rotatedOnB = nodeB.rotate();
+		assertThat(nodeA.primary().keyId()).isEqualTo(rotatedOnB);
+		assertThat(VaultKeyFile.open(new VaultProperties(MASTER, file, null, false)).keys())
+			.extracting(KeyEncryptionKeys.KeyInfo::keyId).as("B's rewrite kept A's key").contains(rotatedOnA, rotatedOnB)
+			.hasSize(3);
+		assertThat(nodeA.unwrapping().decrypt(wrappedOnA, bytes("ctx"))).isEqualTo(bytes("k"));
+	}
+
 	@Test
 	void aWrappedDataKeyOpensForItsOwnPersonOnly() throws Exception {
 		DataKeys dataKeys = new DataKeys(VaultKeyFile.open(new VaultProperties(MASTER, directory.resolve("k.json"), null, true)));

@@ -170,15 +170,17 @@ class Indicators {
 
 	private final JdbcClient jdbc;
 	private final MessageSource messages;
+	private final ReportReadings readings;
 
-	Indicators(JdbcClient jdbc, MessageSource messages) {
+	Indicators(JdbcClient jdbc, MessageSource messages, ReportReadings readings) {
 		this.jdbc = jdbc;
 		this.messages = messages;
+		this.readings = readings;
 	}
 
 	/** Every indicator, in the order of §7. */
 	List<IndicatorValue> all(String province, ReportPeriod period, Locale locale) {
-		return Arrays.stream(Definition.values()).map(definition -> value(definition, province, period, locale)).toList();
+		return readings.each(List.of(Definition.values()), definition -> value(definition, province, period, locale));
 	}
 
 	IndicatorValue value(Definition definition, String province, ReportPeriod period, Locale locale) {

@@ -77,19 +77,20 @@ class Reports {
 
 	private final Indicators indicators;
 	private final Breakdowns breakdowns;
+	private final ReportReadings readings;
 	private final Clock clock;
 
-	Reports(Indicators indicators, Breakdowns breakdowns, Clock clock) {
+	Reports(Indicators indicators, Breakdowns breakdowns, ReportReadings readings, Clock clock) {
 		this.indicators = indicators;
 		this.breakdowns = breakdowns;
+		this.readings = readings;
 		this.clock = clock;
 	}
 
 	/** The report of a province ({@code null}: the whole country) for a period. */
 	Report report(String province, ReportPeriod period, Locale locale) {
-		List<ReportTable> tables = STANDARD.stream()
-			.map(table -> breakdowns.table(table.dimension(), table.measures(), province, period, locale))
-			.toList();
+		List<ReportTable> tables = readings.each(STANDARD,
+				table -> breakdowns.table(table.dimension(), table.measures(), province, period, locale));
 		return new Report(province, period, clock.instant(), indicators.all(province, period, locale), tables);
 	}
 

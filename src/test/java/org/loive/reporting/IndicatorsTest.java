@@ -63,9 +63,10 @@ class IndicatorsTest {
 		messages.setBasenames(basenames());
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);
-		indicators = new Indicators(database.jdbc(), messages);
+		ReportReadings readings = new ReportReadings(2);
+		indicators = new Indicators(database.jdbc(), messages, readings);
 		breakdowns = new Breakdowns(database.jdbc(), messages, new Provinces());
-		reports = new Reports(indicators, breakdowns, Clock.fixed(Instant.parse("2026-11-20T00:00:00Z"), ZoneOffset.UTC));
+		reports = new Reports(indicators, breakdowns, readings, Clock.fixed(Instant.parse("2026-11-20T00:00:00Z"), ZoneOffset.UTC));
 
 		// reports (K1, K2, R3, T1)
 		report(C1, "QNG-001", "DENUNCIATION", "2026-10-20T02:00:00Z", List.of());

@@ -62,6 +62,8 @@ class ReportingBenchmark {
 	private static final int BATCH = 20_000;
 	/** Seconds to keep the database up after the run, to look at plans by hand (its port is printed). */
 	private static final int HOLD = Integer.getInteger("benchmark.hold", 0);
+	/** Readings of a report at once, as loive.reporting.parallel-readings (its default: 2). */
+	private static final int PARALLEL = Integer.getInteger("benchmark.parallel-readings", 2);
 	/**
 	 * A directory to keep the filled database in between runs (to iterate on queries): filled only when it does
 	 * not already hold {@code benchmark.cases} cases, migrated every time. None: a temporary one.
@@ -118,16 +120,17 @@ class ReportingBenchmark {
 			messages.setBasenames(basenames());
 			messages.setDefaultEncoding("UTF-8");
 			messages.setFallbackToSystemLocale(false);
-			Indicators indicators = new Indicators(jdbc, messages);
+			ReportReadings readings = new ReportReadings(PARALLEL);
+			Indicators indicators = new Indicators(jdbc, messages, readings);
 			Breakdowns breakdowns = new Breakdowns(jdbc, messages, new Units(provinces));
-			Reports reports = new Reports(indicators, breakdowns, Clock.systemUTC());
+			Reports reports = new Reports(indicators, breakdowns, readings, Clock.systemUTC());
 
 			String province = jdbc.sql("select intake_province from report_case group by 1 order by count(*) desc, 1 limit 1")
 				.query(String.class).single();
 			ReportPeriod year = ReportPeriod.year(YEAR);
 			ReportPeriod month = ReportPeriod.month(YearMonth.of(YEAR, 6));
-			line("Cases: %,d received 2022–2026 in 34 provinces; one warm-up before the runs; province %s (the most cases), year %d."
-				.formatted(CASES, province, YEAR));
+			line(("Cases: %,d received 2022–2026 in 34 provinces; one warm-up before the runs; province %s (the most cases),"
+					+ " year %d; %d readings at once.").formatted(CASES, province, YEAR, PARALLEL));
 			line("");
 			line("| reading | runs | mean s | p50 s | max s |");
 			line("|---|---:|---:|---:|---:|");
@@ -138,6 +141,7 @@ class ReportingBenchmark {
 			time("all indicators, one province, a month", RUNS, () -> indicators.all(province, month, VI));
 			time("whole report, one province, a month", RUNS, () -> reports.report(province, month, VI));
 			sizes(jdbc, fillSeconds);
+			slowest(indicators, breakdowns, province, year);
 			slowest(indicators, breakdowns, null, year);
 			write();
 			hold(jdbc);
@@ -254,7 +258,7 @@ class ReportingBenchmark {
 			.list();
 	}
 
-	/** The ten slowest queries of a country-year report, to say what dominates its time. */
+	/** The slowest queries of a year's report of the province or the country, one at a time: what dominates. */
 	private void slowest(Indicators indicators, Breakdowns breakdowns, String province, ReportPeriod period) {
 		List<Map.Entry<String, Double>> times = new ArrayList<>();
 		for (Indicators.Definition definition : Indicators.Definition.values()) {
@@ -269,7 +273,7 @@ class ReportingBenchmark {
 		}
 		times.sort(Map.Entry.<String, Double>comparingByValue().reversed());
 		line("");
-		line("| slowest readings of the country's year | s |");
+		line("| slowest readings of the year, %s, one at a time | s |".formatted(province == null ? "the country" : province));
 		line("|---|---:|");
 		times.stream().limit(12).forEach(e -> line("| %s | %.3f |".formatted(e.getKey(), e.getValue())));
 		line("");

@@ -81,10 +81,12 @@ create index report_fact_service_accepted_day_idx on report_fact_service_accepte
     include (kind, case_id, person_id, code, occurred_at);
 create index report_fact_task_day_idx on report_fact_task_completed (occurred_on, province)
     include (kind, id, case_id, occurred_at, due_at);
-create index report_fact_classify_step_idx on report_fact_task_completed (case_id, occurred_at) include (kind, due_at)
-    where code = 'Task_Classify';
-create index report_fact_respond_step_idx on report_fact_task_completed (case_id, occurred_at) include (kind, due_at)
-    where code = 'Task_RespondToReferral';
+-- The step completed with the classification (the acceptance of a service): the same instant, so the same day, in
+-- the period; read for the period only, not for every step of that kind ever completed.
+create index report_fact_classify_step_idx on report_fact_task_completed (occurred_on, case_id, occurred_at)
+    include (kind, due_at) where code = 'Task_Classify';
+create index report_fact_respond_step_idx on report_fact_task_completed (occurred_on, case_id, occurred_at)
+    include (kind, due_at) where code = 'Task_RespondToReferral';
 
 -- Facts are never changed, through the table or any of its partitions.
 do $$

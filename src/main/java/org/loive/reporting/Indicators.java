@@ -94,7 +94,7 @@ class Indicators {
 				from report_fact f
 				join report_case c on c.case_id = f.case_id and c.duplicate_of is null
 				left join report_fact t on t.case_id = f.case_id and t.kind = 'TASK_COMPLETED' and t.code = 'Task_Classify'
-				    and t.occurred_at = f.occurred_at
+				    and t.occurred_at = f.occurred_at and t.occurred_on between :from and :to
 				where f.kind = 'CLASSIFIED' and f.occurred_on between :from and :to and {province:f}"""),
 		P1("P1", null, null, false, Unit.DISTINCT, events("PERSON_RECEIVED", "true", "true")),
 		P2("P2", null, null, false, Unit.DISTINCT, events("RESCUED", "f.code = 'RESCUED'", "true")),
@@ -125,7 +125,7 @@ class Indicators {
 				           and r.code = f.code)) / 86400 as measure
 				from report_fact f
 				left join report_fact t on t.case_id = f.case_id and t.kind = 'TASK_COMPLETED'
-				    and t.code = 'Task_RespondToReferral' and t.occurred_at = f.occurred_at
+				    and t.code = 'Task_RespondToReferral' and t.occurred_at = f.occurred_at and t.occurred_on between :from and :to
 				where f.kind = 'SERVICE_ACCEPTED' and f.occurred_on between :from and :to and {province:f} and {live:f}"""),
 		S3_EXTENDED("S3-EXTENDED", null, null, false, Unit.FACT, facts("SERVICE_EXTENDED", "true", "f.detail = 'GRANTED'")),
 		RI1("RI1", null, null, false, Unit.DISTINCT, events("REINTEGRATION_DECIDED", "true", onTime("f"))),
@@ -160,6 +160,11 @@ class Indicators {
 			};
 		}
 
+		/** Measures a duration whose median the label shows. */
+		boolean measured() {
+			return this == R3 || this == S3;
+		}
+
 		static Optional<Definition> of(String id) {
 			return Arrays.stream(values()).filter(definition -> definition.id.equals(id)).findFirst();
 		}
@@ -184,13 +189,7 @@ class Indicators {
 	}
 
 	IndicatorValue value(Definition definition, String province, ReportPeriod period, Locale locale) {
-		// a unit counts once: grouped (hashed) by unit rather than count(distinct), which sorts every row
-		String units = definition.unit == Unit.FACT ? "select counted from p"
-				: "select bool_or(counted) as counted from p group by unit";
-		return jdbc.sql("with p as materialized (" + sql(definition.population, province) + ") select"
-				+ " (select count(*) filter (where counted) from (" + units + ") u) as numerator,"
-				+ " (select count(*) from (" + units + ") u) as denominator,"
-				+ " (select percentile_cont(0.5) within group (order by measure) from p) as median")
+		return jdbc.sql(reading(definition, province))
 			.params(parameters(province, period))
 			.query((row, n) -> {
 				long numerator = row.getLong("numerator");
@@ -200,6 +199,26 @@ class Indicators {
 						definition.plan == null ? null : messages.getMessage(definition.plan.key(), null, locale));
 			})
 			.single();
+	}
+
+	/**
+	 * One pass over the population unless a median is wanted, which needs the population twice (so materialised
+	 * once); a unit counts once: grouped (hashed) by unit rather than count(distinct), which sorts every row.
+	 */
+	private static String reading(Definition definition, String province) {
+		String population = sql(definition.population, province);
+		if (!definition.measured()) {
+			String units = definition.unit == Unit.FACT ? "select counted from (" + population + ") p"
+					: "select bool_or(counted) as counted from (" + population + ") p group by unit";
+			return "select count(*) filter (where counted) as numerator, count(*) as denominator,"
+					+ " null::float8 as median from (" + units + ") u";
+		}
+		String units = definition.unit == Unit.FACT ? "select counted from p"
+				: "select bool_or(counted) as counted from p group by unit";
+		return "with p as materialized (" + population + ") select"
+				+ " (select count(*) filter (where counted) from (" + units + ") u) as numerator,"
+				+ " (select count(*) from (" + units + ") u) as denominator,"
+				+ " (select percentile_cont(0.5) within group (order by measure) from p) as median";
 	}
 
 	/**
@@ -227,7 +246,7 @@ class Indicators {
 	/** The label in the reader's language, with the median when the indicator measures a duration. */
 	private String label(Definition definition, Double median, Locale locale) {
 		String key = "indicator." + definition.id;
-		if (definition != Definition.R3 && definition != Definition.S3) {
+		if (!definition.measured()) {
 			return messages.getMessage(key, null, locale);
 		}
 		NumberFormat format = NumberFormat.getNumberInstance(locale);

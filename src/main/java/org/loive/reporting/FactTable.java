@@ -7,7 +7,10 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
 
-/** The append-only table of facts (report_fact): written with each action, never changed, emptied only to rebuild. */
+/**
+ * The append-only table of facts (report_fact): written with each action, never changed, emptied only to rebuild;
+ * and report_service, which a trigger of report_fact keeps (V30), emptied with it.
+ */
 @Repository
 class FactTable {
 
@@ -65,6 +68,7 @@ class FactTable {
 	void clear() {
 		jdbc.sql("lock table report_fact in exclusive mode").update();
 		jdbc.sql("delete from report_fact").update();
+		jdbc.sql("delete from report_service").update();
 	}
 
 	/** Whether there is no fact at all (checked on every start: no count of a large table). */

@@ -82,9 +82,9 @@ class Indicators {
 		K5("K5", new IndicatorValue.Target(BigDecimal.valueOf(90), false), Plan.QNG_521_2021, true, Unit.DISTINCT,
 				criminal("CRIMINAL_PROSECUTED", "CRIMINAL_TRIED")),
 		K6("K6", new IndicatorValue.Target(BigDecimal.valueOf(100), false), Plan.QNM_2608_2025, false, Unit.DISTINCT,
-				served("SERVICE_ACCEPTED", "")),
+				served("accepted_on")),
 		K6_DELIVERED("K6-DELIVERED", new IndicatorValue.Target(BigDecimal.valueOf(100), false), Plan.QNM_2608_2025, false,
-				Unit.DISTINCT, served("SERVICE_DELIVERED", " and a.detail = 'DELIVERED'")),
+				Unit.DISTINCT, served("delivered_on")),
 		K6_NO_NEED("K6-NO-NEED", null, null, false, Unit.DISTINCT,
 				victims("not " + withdrawn() + " and not " + needs(), "true")),
 		K6_WITHDRAWN("K6-WITHDRAWN", null, null, false, Unit.DISTINCT, victims(withdrawn(), "true")),
@@ -113,17 +113,15 @@ class Indicators {
 				exists (select 1 from report_fact x where x.case_id = f.case_id and x.kind = 'PROTECTION'
 				    and x.person_id is not distinct from f.person_id and x.occurred_on = f.occurred_on)""")),
 		PR1_APPLIED("PR1-APPLIED", null, null, false, Unit.DISTINCT, events("PROTECTION", "true", "f.code = 'APPLIED'")),
-		S2("S2", null, null, false, Unit.DISTINCT, services("SERVICE_REFERRED", "SERVICE_ACCEPTED", "")),
-		S2_DELIVERED("S2-DELIVERED", null, null, false, Unit.DISTINCT,
-				services("SERVICE_ACCEPTED", "SERVICE_DELIVERED", " and x.detail = 'DELIVERED'")),
-		S2_UNMET("S2-UNMET", null, null, false, Unit.DISTINCT, services("SERVICE_REFERRED", "SERVICE_UNMET", "")),
+		S2("S2", null, null, false, Unit.DISTINCT, services("SERVICE_REFERRED", "accepted_on")),
+		S2_DELIVERED("S2-DELIVERED", null, null, false, Unit.DISTINCT, services("SERVICE_ACCEPTED", "delivered_on")),
+		S2_UNMET("S2-UNMET", null, null, false, Unit.DISTINCT, services("SERVICE_REFERRED", "unmet_on")),
 		S3("S3", null, null, false, Unit.DISTINCT, """
 				select coalesce(f.person_id, f.case_id)::text || ':' || f.code as unit, f.case_id,
 				       coalesce(t.occurred_at <= t.due_at, true) as counted,
-				       extract(epoch from f.occurred_at - (select min(r.occurred_at) from report_fact r where r.case_id = f.case_id
-				           and r.kind = 'SERVICE_REFERRED' and r.person_id is not distinct from f.person_id
-				           and r.code = f.code)) / 86400 as measure
+				       extract(epoch from f.occurred_at - s.referred_at) / 86400 as measure
 				from report_fact f
+				left join report_service s on s.case_id = f.case_id and s.person_key = {person:f} and s.code = f.code
 				left join report_fact t on t.case_id = f.case_id and t.kind = 'TASK_COMPLETED'
 				    and t.code = 'Task_RespondToReferral' and t.occurred_at = f.occurred_at and t.occurred_on between :from and :to
 				where f.kind = 'SERVICE_ACCEPTED' and f.occurred_on between :from and :to and {province:f} and {live:f}"""),
@@ -203,7 +201,7 @@ class Indicators {
 
 	/**
 	 * One pass over the population unless a median is wanted, which needs the population twice (so materialised
-	 * once); a unit counts once: grouped (hashed) by unit rather than count(distinct), which sorts every row.
+	 * once: its units grouped once, its measures sorted once); a unit counts once: grouped (hashed) by unit rather than count(distinct), which sorts every row.
 	 */
 	private static String reading(Definition definition, String province) {
 		String population = sql(definition.population, province);
@@ -215,10 +213,9 @@ class Indicators {
 		}
 		String units = definition.unit == Unit.FACT ? "select counted from p"
 				: "select bool_or(counted) as counted from p group by unit";
-		return "with p as materialized (" + population + ") select"
-				+ " (select count(*) filter (where counted) from (" + units + ") u) as numerator,"
-				+ " (select count(*) from (" + units + ") u) as denominator,"
-				+ " (select percentile_cont(0.5) within group (order by measure) from p) as median";
+		return "with p as materialized (" + population + ") select count(*) filter (where counted) as numerator,"
+				+ " count(*) as denominator, (select percentile_cont(0.5) within group (order by measure) from p) as median"
+				+ " from (" + units + ") u";
 	}
 
 	/**
@@ -262,9 +259,13 @@ class Indicators {
 		return parameters;
 	}
 
-	/** The SQL with its conditions filled in: the province on the fact (none for the country), not a duplicate. */
+	/**
+	 * The SQL with its conditions filled in: the province on the fact (none for the country), not a duplicate, and
+	 * the fact's key in report_service (its person, the nil UUID for the case as a whole).
+	 */
 	static String sql(String template, String province) {
 		return template.replaceAll("\\{province:(\\w+)}", province == null ? "true" : "$1.province = :province")
+			.replaceAll("\\{person:(\\w+)}", "coalesce($1.person_id, '00000000-0000-0000-0000-000000000000'::uuid)")
 			.replaceAll("\\{live:(\\w+)}", "not exists (select 1 from report_case d where d.case_id = $1.case_id"
 					+ " and d.duplicate_of is not null)");
 	}
@@ -312,19 +313,17 @@ class Indicators {
 	}
 
 	/**
-	 * Service facts of a kind in the period, one unit per person and service, counted when the same service of the
-	 * person has a fact of the second kind by the period's end. A left join rather than a subquery per fact, so the
-	 * planner may hash it: a unit met twice is still counted once (the indicator counts distinct units, no measure).
+	 * Service facts of a kind in the period, one unit per person and service, counted when the service's first day of
+	 * {@code outcome} (report_service: accepted, delivered in full, unmet) is by the period's end.
 	 */
-	private static String services(String kind, String outcome, String condition) {
+	private static String services(String kind, String outcome) {
 		return """
 				select coalesce(f.person_id, f.case_id)::text || ':' || f.code as unit, f.case_id,
-				       x.case_id is not null as counted, null::float8 as measure
+				       coalesce(s.%2$s <= :to, false) as counted, null::float8 as measure
 				from report_fact f
-				left join report_fact x on x.case_id = f.case_id and x.kind = '%2$s' and x.code = f.code
-				    and x.person_id is not distinct from f.person_id and x.occurred_on <= :to%3$s
+				left join report_service s on s.case_id = f.case_id and s.person_key = {person:f} and s.code = f.code
 				where f.kind = '%1$s' and f.occurred_on between :from and :to and {province:f} and {live:f}"""
-			.formatted(kind, outcome, condition);
+			.formatted(kind, outcome);
 	}
 
 	/** Persons identified as victims in the period. */
@@ -341,27 +340,25 @@ class Indicators {
 	/** At least one consented service was referred for the person by the period's end. */
 	private static String needs() {
 		return """
-				exists (select 1 from report_fact s where s.case_id = f.case_id and s.kind = 'SERVICE_REFERRED'
-				    and s.person_id is not distinct from f.person_id and s.occurred_on <= :to)""";
+				exists (select 1 from report_service s where s.case_id = f.case_id and s.person_key = {person:f}
+				    and s.referred_on <= :to)""";
 	}
 
 	/**
 	 * K6: victims identified in the period with a consented service referred and consent not withdrawn by its end,
-	 * counted when no service referred by then lacks a fact of this kind (accepted, delivered) by then. A left join
-	 * to the services lacking it rather than nested subqueries per victim, so the planner may hash them.
+	 * counted when every service referred by then reached {@code outcome} (accepted, delivered in full) by then: one
+	 * look at the victim's services in report_service, whose aggregate is null when none was referred.
 	 */
-	private static String served(String kind, String condition) {
+	private static String served(String outcome) {
 		return """
-				select coalesce(f.person_id, f.case_id)::text as unit, f.case_id, m.case_id is null as counted,
+				select coalesce(f.person_id, f.case_id)::text as unit, f.case_id, v.served as counted,
 				       null::float8 as measure
 				from report_fact f
-				left join (select s.case_id, s.person_id from report_fact s
-				    where s.kind = 'SERVICE_REFERRED' and s.occurred_on <= :to
-				      and not exists (select 1 from report_fact a where a.case_id = s.case_id and a.kind = '%1$s'
-				        and a.code = s.code and a.person_id is not distinct from s.person_id and a.occurred_on <= :to%2$s)) m
-				    on m.case_id = f.case_id and m.person_id is not distinct from f.person_id
+				join lateral (select bool_and(coalesce(s.%1$s <= :to, false)) as served from report_service s
+				    where s.case_id = f.case_id and s.person_key = {person:f} and s.referred_on <= :to) v
+				    on v.served is not null
 				where f.kind = 'IDENTIFIED' and f.occurred_on between :from and :to and {province:f} and {live:f}
-				  and f.code = 'VICTIM' and not %3$s and %4$s""".formatted(kind, condition, withdrawn(), needs());
+				  and f.code = 'VICTIM' and not %2$s""".formatted(outcome, withdrawn());
 	}
 
 	private static String onTime(String alias) {

@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,8 +97,11 @@ class BackupRestoreIT {
 			env.put("PGPASSWORD", database.superuser("postgres").password());
 			env.put("LOIVE_VAULT_KEYS_FILE", keys.toString());
 			env.put("LOIVE_AUDIT_WITNESS_DIRECTORY", witness.toString());
+			Instant started = Instant.now();
 			Run backedUp = run(env, Duration.ofMinutes(3), TOOLS.resolve("backup.sh").toString(), backup.toString());
 			assertThat(backedUp.status()).as(backedUp.output()).isZero();
+			System.out.println("BackupRestoreIT: backup.sh " + Duration.between(started, Instant.now()).toMillis() + " ms\n"
+					+ backedUp.output());
 		}
 		finally {
 			node.stop();
@@ -126,13 +130,18 @@ class BackupRestoreIT {
 
 		restored = root.resolve("restored");
 		restoredPort = freePort();
+		Instant started = Instant.now();
 		Run restore = run(Map.of("PG_BIN", pgBin().toString()), Duration.ofMinutes(5),
 				TOOLS.resolve("restore.sh").toString(), "--start", String.valueOf(restoredPort), backup.toString(),
 				restored.toString());
 		assertThat(restore.status()).as(restore.output()).isZero();
+		Instant restoredAt = Instant.now();
 
 		Run check = check(restored.resolve("vault").resolve("keys.json"));
 		assertThat(check.status()).as(check.output()).isZero();
+		System.out.println("BackupRestoreIT: restore.sh " + Duration.between(started, restoredAt).toMillis() + " ms, check.sh "
+				+ Duration.between(restoredAt, Instant.now()).toMillis() + " ms\n" + restore.output()
+				+ check.output().lines().filter(line -> !line.startsWith("{")).collect(Collectors.joining("\n")));
 		JsonNode report = report(check);
 		assertThat(report.get("ok").asBoolean()).isTrue();
 		assertThat(report.get("cases").asLong()).as("every case, its row, its steps, its persons").isEqualTo(cases.size());

@@ -198,6 +198,8 @@ class BackupRestoreIT {
 		assertThat(withOthers.status()).as(withOthers.output()).isNotZero();
 		assertThat(withOthers.output()).contains(another + " (loive.vault.keys-file, LOIVE_VAULT_KEYS_FILE)",
 				"opens none of this database's data keys");
+		System.out.println("BackupRestoreIT: refused\n" + Stream.of(refusal(withoutKeys), refusal(withOthers))
+			.collect(Collectors.joining("\n")));
 	}
 
 	/** Three cases, each with its person, a minor and a relative, sections written, one person erased. */
@@ -275,6 +277,11 @@ class BackupRestoreIT {
 		env.put("LOIVE_VAULT_KEYS_FILE", keys.toString());
 		env.put("LOIVE_AUDIT_WITNESS_DIRECTORY", restored.resolve("audit-witness").toString());
 		return run(env, Duration.ofMinutes(4), TOOLS.resolve("check.sh").toString());
+	}
+
+	/** The lines of a refused start that say why. */
+	private static String refusal(Run check) {
+		return check.output().lines().filter(line -> line.contains("LOIVE_VAULT_KEYS_FILE")).collect(Collectors.joining("\n"));
 	}
 
 	private static JsonNode report(Run check) throws IOException {

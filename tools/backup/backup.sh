@@ -80,7 +80,8 @@ chmod 600 "$backup/vault/keys.json"
 #    replication slot keeps the WAL from the backup's start until it is copied, and goes with the session.
 slot="loive_backup_$$"
 label="loive $started"
-psql -X -q -At -v ON_ERROR_STOP=1 -d "${PGDATABASE:-postgres}" >/dev/null <<SQL
+psql -X -q -At -v ON_ERROR_STOP=1 -d "${PGDATABASE:-postgres}" >/dev/null <<SQL \
+  || fail "Phiên sao lưu của PostgreSQL thất bại (kết nối quản trị PGHOST, PGPORT, PGUSER?) / PostgreSQL's backup session failed (a superuser connection: PGHOST, PGPORT, PGUSER?)"
 select pg_create_physical_replication_slot('$slot', true, true);
 select pg_backup_start('$label', true);
 \\! '$self' --copy-data '$pgdata' '$backup/database'

@@ -36,6 +36,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -44,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The backup and restore procedure of docs/backup-restore.md, run by its own scripts (tools/backup/): an installation
  * of its own (a PostgreSQL, a node from the jar, a key file, a witness) receives cases and persons through the API; it
- * is backed up while it runs, then destroyed; the backup is restored into a fresh directory, PostgreSQL is started on
+ * is backed up while it runs and reports keep coming in, then destroyed; the backup is restored into a fresh directory, PostgreSQL is started on
  * it, and the restore check reads every case and person, verifies the chain and finds the witness in agreement. A
  * restore without the key file, or with another installation's, is refused with a message naming the file.
  */
@@ -66,6 +69,8 @@ class BackupRestoreIT {
 	private final List<String> cases = new ArrayList<>();
 	private final List<String> persons = new ArrayList<>();
 	private String erased;
+	private int writtenBefore;
+	private int writtenAfter;
 
 	/** The installation lived, was backed up while running, and is gone: only the backup directory is left. */
 	@BeforeAll
@@ -97,10 +102,38 @@ class BackupRestoreIT {
 			env.put("PGPASSWORD", database.superuser("postgres").password());
 			env.put("LOIVE_VAULT_KEYS_FILE", keys.toString());
 			env.put("LOIVE_AUDIT_WITNESS_DIRECTORY", witness.toString());
+			// reports keep coming in while the backup runs: it must still be one consistent moment of the database
+			AtomicBoolean writing = new AtomicBoolean(true);
+			AtomicInteger written = new AtomicInteger();
+			AtomicReference<String> refused = new AtomicReference<>();
+			Thread writer = new Thread(() -> {
+				String police = Api.token("police.qng");
+				while (writing.get()) {
+					Reply received = post(node.base(), "/api/v1/referrals", police, referral("Phạm Thị Lan", null, ""));
+					if (received.status() != 201) {
+						refused.set(received.status() + " " + received.raw().body());
+						return;
+					}
+					written.incrementAndGet();
+				}
+			});
+			writer.start();
+			Instant deadline = Instant.now().plusSeconds(60);
+			while (written.get() < 2 && refused.get() == null && Instant.now().isBefore(deadline)) {
+				Thread.sleep(50);
+			}
+			assertThat(refused.get()).isNull();
+			writtenBefore = written.get();
 			Instant started = Instant.now();
 			Run backedUp = run(env, Duration.ofMinutes(3), TOOLS.resolve("backup.sh").toString(), backup.toString());
+			Instant ended = Instant.now();
+			writing.set(false);
+			writer.join(Duration.ofMinutes(1).toMillis());
+			writtenAfter = written.get();
+			assertThat(refused.get()).isNull();
 			assertThat(backedUp.status()).as(backedUp.output()).isZero();
-			System.out.println("BackupRestoreIT: backup.sh " + Duration.between(started, Instant.now()).toMillis() + " ms\n"
+			System.out.println("BackupRestoreIT: backup.sh " + Duration.between(started, ended).toMillis() + " ms, "
+					+ writtenBefore + " reports before it, " + (writtenAfter - writtenBefore) + " during it or just after\n"
 					+ backedUp.output());
 		}
 		finally {
@@ -144,11 +177,13 @@ class BackupRestoreIT {
 				+ check.output().lines().filter(line -> !line.startsWith("{")).collect(Collectors.joining("\n")));
 		JsonNode report = report(check);
 		assertThat(report.get("ok").asBoolean()).isTrue();
-		assertThat(report.get("cases").asLong()).as("every case, its row, its steps, its persons").isEqualTo(cases.size());
+		long during = report.get("cases").asLong() - cases.size();
+		assertThat(during).as("every case, its row, its steps, its persons: those received before the backup, and some "
+				+ "received while it ran").isBetween((long) writtenBefore, (long) writtenAfter);
 		assertThat(report.get("unreadableCases").asLong()).isZero();
-		assertThat(report.get("casePersons").asLong()).isEqualTo(persons.size() + 1);
+		assertThat(report.get("casePersons").asLong()).isEqualTo(persons.size() + 1 + during);
 		assertThat(report.get("persons").asLong()).as("every person not erased, each section decrypted")
-			.isEqualTo(persons.size());
+			.isEqualTo(persons.size() + during);
 		assertThat(report.get("sections").asLong()).isGreaterThanOrEqualTo(persons.size());
 		assertThat(report.get("erased").asLong()).isEqualTo(1);
 		assertThat(report.get("unreadablePersons").asLong()).isZero();
@@ -207,13 +242,8 @@ class BackupRestoreIT {
 		String police = Api.token("police.qng");
 		String[][] people = { { "Nguyễn Thị Hồng", "0905 333 444" }, { "Trần Văn Bình", null }, { "Lê Thị Mai", null } };
 		for (String[] person : people) {
-			Reply received = post(base, "/api/v1/referrals", police, """
-					{"channel":"HOTLINE_111","area":"QNG","receivedAt":"%s","immediateDanger":false,
-					 "person":{"fullName":"%s","birthDate":"2001-03-04","sex":"F","nationality":"VN",
-					           "idNumber":"079301000123","idType":"CITIZEN_ID"%s},
-					 "narrative":"Bị lừa sang Campuchia","accompanyingMinors":[{"fullName":"Bé %s","birthDate":"2016-01-01"}]}"""
-				.formatted(IntegrationTest.JUST_RECEIVED, person[0], person[1] == null ? "" : ",\"phone\":\"" + person[1] + "\"",
-						person[0]));
+			Reply received = post(base, "/api/v1/referrals", police, referral(person[0], person[1],
+					",\"accompanyingMinors\":[{\"fullName\":\"Bé " + person[0] + "\",\"birthDate\":\"2016-01-01\"}]"));
 			assertThat(received.status()).as(received.raw().body()).isEqualTo(201);
 			String caseId = received.body().get("caseId").asText();
 			cases.add(caseId);
@@ -236,6 +266,15 @@ class BackupRestoreIT {
 		Reply erasure = post(base, "/api/v1/cases/" + caseId + "/persons/" + erased + "/erasure", Api.token("admin"),
 				"{\"reason\":\"LAWFUL_REQUEST\"}");
 		assertThat(erasure.status()).as(erasure.raw().body()).isEqualTo(204);
+	}
+
+	private static String referral(String name, String phone, String more) {
+		return """
+				{"channel":"HOTLINE_111","area":"QNG","receivedAt":"%s","immediateDanger":false,
+				 "person":{"fullName":"%s","birthDate":"2001-03-04","sex":"F","nationality":"VN",
+				           "idNumber":"079301000123","idType":"CITIZEN_ID"%s},
+				 "narrative":"Bị lừa sang Campuchia"%s}"""
+			.formatted(IntegrationTest.JUST_RECEIVED, name, phone == null ? "" : ",\"phone\":\"" + phone + "\"", more);
 	}
 
 	/** Until the witness holds a checkpoint at the chain's newest event: the backup then has one to agree on. */

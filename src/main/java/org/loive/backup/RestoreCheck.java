@@ -74,8 +74,8 @@ class RestoreCheck implements ApplicationRunner {
 
 	Report check() {
 		List<String> problems = new ArrayList<>();
-		String keysFile = environment.getProperty("loive.vault.keys-file", "LOIVE_VAULT_KEYS") + " (loive.vault.keys-file, "
-				+ "LOIVE_VAULT_KEYS_FILE)";
+		String file = environment.getProperty("loive.vault.keys-file", "");
+		String keysFile = file.isBlank() ? "LOIVE_VAULT_KEYS" : file + " (loive.vault.keys-file, LOIVE_VAULT_KEYS_FILE)";
 		CaseInventory.Inventory caseCount = cases.inventory();
 		if (!caseCount.readable()) {
 			problems.add(caseCount.unreadable().size() + " chỗ của vụ việc không đọc được / parts of cases do not read: "
@@ -89,12 +89,14 @@ class RestoreCheck implements ApplicationRunner {
 		}
 		ChainVerifier.Result chain = trail.verify();
 		if (!chain.intact()) {
-			problems.add("chuỗi kiểm toán hỏng tại sự kiện " + chain.firstBrokenSeq() + " (" + chain.reason() + ") / the audit "
-					+ "chain is broken at event " + chain.firstBrokenSeq() + " (" + chain.reason() + ")"
-					+ (chain.reason() != null && chain.reason().equals("witness-truncated")
-							? ": cơ sở dữ liệu kết thúc trước điểm kiểm mới nhất của bản đối chứng, bản đối chứng mới hơn bản sao lưu? "
-									+ "/ the database ends before the witness's newest checkpoint: a witness newer than the backup?"
-							: ""));
+			// after a restore, a witness newer than the backup is the likely cause of a truncated tail, not tampering
+			boolean truncated = "witness-truncated".equals(chain.reason());
+			problems.add("chuỗi kiểm toán hỏng tại sự kiện " + chain.firstBrokenSeq() + " (" + chain.reason() + ")"
+					+ (truncated ? ": cơ sở dữ liệu kết thúc trước điểm kiểm mới nhất của bản đối chứng, bản đối chứng mới hơn "
+							+ "bản sao lưu?" : "")
+					+ " / the audit chain is broken at event " + chain.firstBrokenSeq() + " (" + chain.reason() + ")"
+					+ (truncated ? ": the database ends before the witness's newest checkpoint, a witness newer than the "
+							+ "backup?" : ""));
 		}
 		else if (chain.lastCheckpointSeq() != null && chain.witnessChecked() == 0) {
 			problems.add("bản đối chứng " + trail.witness() + " không giữ điểm kiểm nào của cơ sở dữ liệu (có đến sự kiện "

@@ -78,12 +78,12 @@ class RestoreCheck implements ApplicationRunner {
 		String keysFile = file.isBlank() ? "LOIVE_VAULT_KEYS" : file + " (loive.vault.keys-file, LOIVE_VAULT_KEYS_FILE)";
 		CaseInventory.Inventory caseCount = cases.inventory();
 		if (!caseCount.readable()) {
-			problems.add(caseCount.unreadable().size() + " chỗ của vụ việc không đọc được / parts of cases do not read: "
+			problems.add(caseCount.unreadableParts() + " chỗ của vụ việc không đọc được / parts of cases do not read: "
 					+ listed(caseCount.unreadable().stream().map(u -> u.caseId() + ":" + u.what()).toList()));
 		}
 		Vault.Inventory personCount = vault.inventory();
 		if (!personCount.readable()) {
-			problems.add(personCount.unreadable().size() + " phần dữ liệu người không mở được bằng tệp khóa " + keysFile
+			problems.add(personCount.unreadableParts() + " phần dữ liệu người không mở được bằng tệp khóa " + keysFile
 					+ " / parts of persons do not open with the key file " + keysFile + ": "
 					+ listed(personCount.unreadable().stream().map(u -> u.personId() + ":" + u.part()).toList()));
 		}
@@ -124,11 +124,11 @@ class RestoreCheck implements ApplicationRunner {
 		line.put("ok", report.ok());
 		line.put("cases", report.cases().cases());
 		line.put("casePersons", report.cases().persons());
-		line.put("unreadableCases", report.cases().unreadable().size());
+		line.put("unreadableCases", report.cases().unreadableParts());
 		line.put("persons", report.persons().persons());
 		line.put("sections", report.persons().sections());
 		line.put("erased", report.persons().erased());
-		line.put("unreadablePersons", report.persons().unreadable().size());
+		line.put("unreadablePersons", report.persons().unreadableParts());
 		line.put("chain", chain);
 		line.put("problems", report.problems());
 		try {

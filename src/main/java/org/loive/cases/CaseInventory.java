@@ -4,7 +4,6 @@ import org.loive.vault.Vault;
 import org.loive.workflow.CaseProgress;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,15 +16,20 @@ import java.util.UUID;
 @Component
 public class CaseInventory {
 
-	/** Cases read whole, persons linked, and what did not read, as case id and what failed. */
-	public record Inventory(long cases, long persons, List<Unreadable> unreadable) {
+	/** Cases read whole, persons linked, how many parts did not read and the first {@value #LISTED} of them. */
+	public record Inventory(long cases, long persons, long unreadableParts, List<Unreadable> unreadable) {
+
+		public static final int LISTED = 1_000;
 
 		public boolean readable() {
-			return unreadable.isEmpty();
+			return unreadableParts == 0;
 		}
 	}
 
-	/** {@code what}: {@code row}, {@code engine} (the engine knows no process of the case) or {@code person:<id>}. */
+	/**
+	 * {@code what}: {@code row} (the case, its steps or its persons do not read), {@code engine} (the engine knows no
+	 * process of the case) or {@code person:<id>} (a linked person the vault does not hold under this case).
+	 */
 	public record Unreadable(UUID caseId, String what) {
 	}
 
@@ -43,35 +47,40 @@ public class CaseInventory {
 		this.vault = vault;
 	}
 
-	@Transactional(readOnly = true)
+	/** Each case in transactions of its own: a case that fails to read leaves the next ones to read. */
 	public Inventory inventory() {
 		List<UUID> ids = jdbc.sql("select id from referral_case order by id").query(UUID.class).list();
 		long read = 0;
 		long linked = 0;
+		long failed = 0;
 		List<Unreadable> unreadable = new ArrayList<>();
 		for (UUID caseId : ids) {
-			int before = unreadable.size();
+			List<String> wrong = new ArrayList<>();
 			try {
 				cases.find(caseId).orElseThrow();
-			}
-			catch (RuntimeException e) {
-				unreadable.add(new Unreadable(caseId, "row"));
-				continue;
-			}
-			progress.of(caseId);
-			if (progress.currentActivities(caseId).isEmpty() && !progress.closed(caseId)) {
-				unreadable.add(new Unreadable(caseId, "engine"));
-			}
-			for (CasePersons.LinkedPerson person : persons.of(caseId)) {
-				linked++;
-				if (!vault.caseOf(person.personId()).map(caseId::equals).orElse(false)) {
-					unreadable.add(new Unreadable(caseId, "person:" + person.personId()));
+				progress.of(caseId);
+				if (progress.currentActivities(caseId).isEmpty() && !progress.closed(caseId)) {
+					wrong.add("engine");
+				}
+				for (CasePersons.LinkedPerson person : persons.of(caseId)) {
+					linked++;
+					if (!vault.caseOf(person.personId()).map(caseId::equals).orElse(false)) {
+						wrong.add("person:" + person.personId());
+					}
 				}
 			}
-			if (unreadable.size() == before) {
+			catch (RuntimeException e) {
+				wrong.add("row");
+			}
+			if (wrong.isEmpty()) {
 				read++;
 			}
+			for (String what : wrong) {
+				if (++failed <= Inventory.LISTED) {
+					unreadable.add(new Unreadable(caseId, what));
+				}
+			}
 		}
-		return new Inventory(read, linked, List.copyOf(unreadable));
+		return new Inventory(read, linked, failed, List.copyOf(unreadable));
 	}
 }

@@ -48,12 +48,15 @@ public class Vault {
 
 	/**
 	 * What a read of every person found (after a restore): persons whose every section opened, erased persons,
-	 * sections opened, and what did not open, as person id and part ({@code data-key} or a section's code).
+	 * sections opened, how many parts did not open and the first {@value #LISTED} of them, as person id and part
+	 * ({@code data-key} or a section's code).
 	 */
-	public record Inventory(long persons, long erased, long sections, List<Unreadable> unreadable) {
+	public record Inventory(long persons, long erased, long sections, long unreadableParts, List<Unreadable> unreadable) {
+
+		public static final int LISTED = 1_000;
 
 		public boolean readable() {
-			return unreadable.isEmpty();
+			return unreadableParts == 0;
 		}
 	}
 
@@ -188,7 +191,8 @@ public class Vault {
 			}
 		});
 		tally.next(null, false);
-		return new Inventory(tally.persons, tally.erasedPersons, tally.sections, List.copyOf(tally.unreadable));
+		return new Inventory(tally.persons, tally.erasedPersons, tally.sections, tally.unreadableParts,
+				List.copyOf(tally.unreadable));
 	}
 
 	/** The inventory's running counts: the person being read, and whether all of it opened so far. */
@@ -200,6 +204,7 @@ public class Vault {
 		private long persons;
 		private long erasedPersons;
 		private long sections;
+		private long unreadableParts;
 		private final List<Unreadable> unreadable = new ArrayList<>();
 
 		void next(UUID personId, boolean erasedNow) {
@@ -218,7 +223,9 @@ public class Vault {
 		void unreadable(UUID personId, String part) {
 			failed = true;
 			aead = null;
-			unreadable.add(new Unreadable(personId, part));
+			if (++unreadableParts <= Inventory.LISTED) {
+				unreadable.add(new Unreadable(personId, part));
+			}
 		}
 	}
 

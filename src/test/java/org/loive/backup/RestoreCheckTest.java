@@ -34,7 +34,7 @@ class RestoreCheckTest {
 
 	@Test
 	void aRestoreWhereEverythingReadsAndTheWitnessAgreesHolds() {
-		given(new CaseInventory.Inventory(3, 7, List.of()), new Vault.Inventory(6, 1, 13, List.of()), INTACT);
+		given(new CaseInventory.Inventory(3, 7, 0, List.of()), new Vault.Inventory(6, 1, 13, 0, List.of()), INTACT);
 		RestoreCheck.Report report = check.check();
 		assertThat(report.ok()).isTrue();
 		assertThat(printed(report)).contains("cases read: 3", "persons decrypted: 6", "erased: 1", "INTACT",
@@ -44,8 +44,8 @@ class RestoreCheckTest {
 	@Test
 	void personsThatDoNotOpenNameTheKeyFileAndItsProperty() {
 		UUID person = UUID.randomUUID();
-		given(new CaseInventory.Inventory(3, 7, List.of()),
-				new Vault.Inventory(5, 0, 12, List.of(new Vault.Unreadable(person, "data-key"))), INTACT);
+		given(new CaseInventory.Inventory(3, 7, 0, List.of()),
+				new Vault.Inventory(5, 0, 12, 1, List.of(new Vault.Unreadable(person, "data-key"))), INTACT);
 		RestoreCheck.Report report = check.check();
 		assertThat(report.ok()).isFalse();
 		assertThat(report.problems()).singleElement().asString()
@@ -56,14 +56,14 @@ class RestoreCheckTest {
 	@Test
 	void aCaseTheEngineDoesNotKnowFails() {
 		UUID caseId = UUID.randomUUID();
-		given(new CaseInventory.Inventory(2, 7, List.of(new CaseInventory.Unreadable(caseId, "engine"))),
-				new Vault.Inventory(6, 1, 13, List.of()), INTACT);
+		given(new CaseInventory.Inventory(2, 7, 1, List.of(new CaseInventory.Unreadable(caseId, "engine"))),
+				new Vault.Inventory(6, 1, 13, 0, List.of()), INTACT);
 		assertThat(check.check().problems()).singleElement().asString().contains(caseId + ":engine");
 	}
 
 	@Test
 	void aWitnessWithoutTheDatabasesCheckpointsFailsNamingItsDirectory() {
-		given(new CaseInventory.Inventory(3, 7, List.of()), new Vault.Inventory(6, 1, 13, List.of()),
+		given(new CaseInventory.Inventory(3, 7, 0, List.of()), new Vault.Inventory(6, 1, 13, 0, List.of()),
 				new ChainVerifier.Result(ChainVerifier.Status.INTACT, 40, 4, null, null, 40L, 40L, 0, 0, null));
 		assertThat(check.check().problems()).singleElement().asString()
 			.contains("/restore/audit-witness/checkpoints.jsonl (loive.audit.witness.directory, LOIVE_AUDIT_WITNESS_DIRECTORY)",
@@ -72,7 +72,7 @@ class RestoreCheckTest {
 
 	@Test
 	void aDatabaseEndingBeforeTheWitnessSaysTheWitnessMayBeNewerThanTheBackup() {
-		given(new CaseInventory.Inventory(3, 7, List.of()), new Vault.Inventory(6, 1, 13, List.of()),
+		given(new CaseInventory.Inventory(3, 7, 0, List.of()), new Vault.Inventory(6, 1, 13, 0, List.of()),
 				new ChainVerifier.Result(ChainVerifier.Status.BROKEN, 40, 4, 41L, "witness-truncated", 40L, 40L, 0, 4, 40L));
 		assertThat(check.check().problems()).singleElement().asString()
 			.contains("broken at event 41 (witness-truncated)", "a witness newer than the backup?");

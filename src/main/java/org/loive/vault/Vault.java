@@ -8,16 +8,19 @@ import org.loive.platform.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -43,14 +46,34 @@ public class Vault {
 	private record Person(UUID id, UUID caseId, byte[] dataKey, Instant erasedAt) {
 	}
 
+	/**
+	 * What a read of every person found (after a restore): persons whose every section opened, erased persons,
+	 * sections opened, how many parts did not open and the first {@value #LISTED} of them, as person id and part
+	 * ({@code data-key} or a section's code).
+	 */
+	public record Inventory(long persons, long erased, long sections, long unreadableParts, List<Unreadable> unreadable) {
+
+		public static final int LISTED = 1_000;
+
+		public boolean readable() {
+			return unreadableParts == 0;
+		}
+	}
+
+	/** A person's part that does not open: identifiers and codes only. */
+	public record Unreadable(UUID personId, String part) {
+	}
+
 	private final JdbcClient jdbc;
+	private final DataSource dataSource;
 	private final DataKeys dataKeys;
 	private final BlindIndexes indexes;
 	private final ObjectMapper json;
 	private final Clock clock;
 
-	Vault(JdbcClient jdbc, DataKeys dataKeys, BlindIndexes indexes, ObjectMapper json, Clock clock) {
+	Vault(JdbcClient jdbc, DataSource dataSource, DataKeys dataKeys, BlindIndexes indexes, ObjectMapper json, Clock clock) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
 		this.dataKeys = dataKeys;
 		this.indexes = indexes;
 		this.json = json;
@@ -128,6 +151,82 @@ public class Vault {
 			})
 			.list();
 		return PersonalData.of(contents);
+	}
+
+	/**
+	 * Opens every person's data key and decrypts and parses every section, in one streaming read (memory stays
+	 * flat however many persons): what a restore must give back. Nothing decrypted leaves this method.
+	 */
+	@Transactional(readOnly = true)
+	public Inventory inventory() {
+		JdbcTemplate streaming = new JdbcTemplate(dataSource);
+		streaming.setFetchSize(1_000);
+		Tally tally = new Tally();
+		streaming.query("""
+				select p.id, p.data_key, p.erased_at, s.section, s.version, s.ciphertext
+				from vault_person p left join vault_section s on s.person_id = p.id
+				order by p.id, s.section""", row -> {
+			UUID personId = row.getObject("id", UUID.class);
+			if (!personId.equals(tally.person)) {
+				tally.next(personId, row.getTimestamp("erased_at") != null);
+				if (!tally.erased) {
+					try {
+						tally.aead = dataKeys.open(personId, row.getBytes("data_key"));
+					}
+					catch (GeneralSecurityException | RuntimeException e) {
+						tally.unreadable(personId, "data-key");
+					}
+				}
+			}
+			String code = row.getString("section");
+			if (tally.aead != null && code != null) {
+				try {
+					decrypt(tally.aead, personId, Section.ofCode(code).orElseThrow(), row.getInt("version"),
+							row.getBytes("ciphertext"));
+					tally.sections++;
+				}
+				catch (RuntimeException e) {
+					tally.unreadable(personId, code);
+				}
+			}
+		});
+		tally.next(null, false);
+		return new Inventory(tally.persons, tally.erasedPersons, tally.sections, tally.unreadableParts,
+				List.copyOf(tally.unreadable));
+	}
+
+	/** The inventory's running counts: the person being read, and whether all of it opened so far. */
+	private static final class Tally {
+		private UUID person;
+		private boolean erased;
+		private boolean failed;
+		private Aead aead;
+		private long persons;
+		private long erasedPersons;
+		private long sections;
+		private long unreadableParts;
+		private final List<Unreadable> unreadable = new ArrayList<>();
+
+		void next(UUID personId, boolean erasedNow) {
+			if (person != null && !erased && !failed) {
+				persons++;
+			}
+			person = personId;
+			erased = erasedNow;
+			failed = false;
+			aead = null;
+			if (erasedNow) {
+				erasedPersons++;
+			}
+		}
+
+		void unreadable(UUID personId, String part) {
+			failed = true;
+			aead = null;
+			if (++unreadableParts <= Inventory.LISTED) {
+				unreadable.add(new Unreadable(personId, part));
+			}
+		}
 	}
 
 	/** The case a person belongs to, erased or not. */

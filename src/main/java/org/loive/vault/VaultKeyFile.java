@@ -95,8 +95,10 @@ class VaultKeyFile implements KeyEncryptionKeys {
 			this.auditSigning = TinkJsonProtoKeysetFormat.parseEncryptedKeyset(auditSigningKeyset, master, SIGNING_CONTEXT);
 		}
 		catch (GeneralSecurityException e) {
-			throw new VaultKeysUnavailableException(
-					"khóa chủ không mở được tệp khóa (sai khóa chủ hoặc tệp bị sửa) / the master key does not open the key file (wrong master key or altered file)", e);
+			String which = file == null ? "LOIVE_VAULT_KEYS" : file + " (loive.vault.keys-file, LOIVE_VAULT_KEYS_FILE)";
+			throw new VaultKeysUnavailableException("khóa chủ (LOIVE_VAULT_MASTER_KEY) không mở được tệp khóa " + which
+					+ " (sai khóa chủ hoặc tệp bị sửa) / the master key (loive.vault.master-key, LOIVE_VAULT_MASTER_KEY) does "
+					+ "not open the key file " + which + " (wrong master key or altered file)", e);
 		}
 		catch (IOException | NullPointerException e) {
 			throw new VaultKeysUnavailableException("tệp khóa không đọc được / the key file cannot be read", e);
@@ -119,7 +121,8 @@ class VaultKeyFile implements KeyEncryptionKeys {
 		}
 		if (!Files.exists(file)) {
 			if (!properties.createKeysIfMissing()) {
-				throw new VaultKeysUnavailableException("không có tệp khóa / the key file does not exist: " + file);
+				throw new VaultKeysUnavailableException("không có tệp khóa " + file + " / the key file " + file
+						+ " does not exist (loive.vault.keys-file, LOIVE_VAULT_KEYS_FILE)");
 			}
 			write(file, generate(master));
 			return new VaultKeyFile(master, file, read(file)).created("key-file-created");

@@ -57,6 +57,14 @@ public final class AppNode implements AutoCloseable {
 
 	/** Starts a node without waiting for it: {@link #awaitReady} then waits. */
 	public static AppNode launch(String name, int port, Map<String, String> properties) {
+		return launch(name, port, Map.of(), properties);
+	}
+
+	/**
+	 * Starts a node without waiting for it, its environment {@code overrides} replacing the tests' stack's (another
+	 * database, key file or witness: with {@code LOIVE_DB_URL} given, the tests' PostgreSQL is not started for it).
+	 */
+	public static AppNode launch(String name, int port, Map<String, String> overrides, Map<String, String> properties) {
 		if (!Files.isRegularFile(JAR)) {
 			throw new IllegalStateException("no application jar at " + JAR.toAbsolutePath() + ": run ./mvnw package first");
 		}
@@ -67,7 +75,8 @@ public final class AppNode implements AutoCloseable {
 			Path log = Files.createDirectories(Path.of("target", "nodes")).resolve(name + ".log");
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-			builder.environment().putAll(environment(name, port));
+			builder.environment().putAll(environment(name, port, overrides.containsKey("LOIVE_DB_URL")));
+			builder.environment().putAll(overrides);
 			AppNode node = new AppNode(name, port, log, builder.start());
 			synchronized (running) {
 				running.add(node);
@@ -80,12 +89,13 @@ public final class AppNode implements AutoCloseable {
 	}
 
 	/** The configuration a production node takes (README, "Configuration"), pointed at the tests' stack. */
-	private static Map<String, String> environment(String name, int port) {
-		var database = TestPostgres.get();
+	private static Map<String, String> environment(String name, int port, boolean ownDatabase) {
 		Map<String, String> env = new LinkedHashMap<>();
 		env.put("LOIVE_PORT", String.valueOf(port));
 		env.put("LOIVE_NODE_NAME", name);
-		env.put("LOIVE_DB_URL", database.jdbcUrl(TestPostgres.RUNTIME.database()));
+		if (!ownDatabase) {
+			env.put("LOIVE_DB_URL", TestPostgres.get().jdbcUrl(TestPostgres.RUNTIME.database()));
+		}
 		env.put("LOIVE_DB_USER", TestPostgres.RUNTIME.user());
 		env.put("LOIVE_DB_PASSWORD", TestPostgres.RUNTIME.password());
 		env.put("LOIVE_DB_MIGRATION_USER", TestPostgres.OWNER.user());

@@ -75,7 +75,7 @@ class ReportingBenchmark {
 	private static final Instant START = LocalDate.of(2022, 1, 1).atStartOfDay(VIETNAM).toInstant();
 	private static final long SPAN = Duration.between(START, LocalDate.of(2027, 1, 1).atStartOfDay(VIETNAM).toInstant())
 		.getSeconds();
-	private static final List<String> TABLES = List.of("report_case", "report_person", "report_fact");
+	private static final List<String> TABLES = List.of("report_case", "report_person", "report_fact", "report_service");
 	/** A table's size with its partitions' (a partitioned table has none of its own). */
 	private static final String SIZE = """
 			select sum(%s(c.oid)) from pg_class c where c.oid = :table::regclass
@@ -107,7 +107,7 @@ class ReportingBenchmark {
 				fill = "reused: filled by an earlier run";
 			}
 			else {
-				jdbc.sql("truncate report_fact, report_person, report_case").update();
+				jdbc.sql("truncate report_fact, report_service, report_person, report_case").update();
 				fill(pool, jdbc, new Generator(provinces, new Random(42)));
 			}
 			double fillSeconds = (System.nanoTime() - started) / 1e9;

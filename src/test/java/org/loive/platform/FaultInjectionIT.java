@@ -2,6 +2,7 @@ package org.loive.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -27,6 +28,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +50,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,6 +94,9 @@ class FaultInjectionIT extends IntegrationTest {
 	@Autowired
 	ProcessEngine engine;
 
+	@Autowired
+	DataSource dataSource;
+
 	private AppNode other;
 	private int lockTimeBefore;
 
@@ -97,7 +106,7 @@ class FaultInjectionIT extends IntegrationTest {
 
 	/** One action as its client saw it: acknowledged (2xx) or failed, and what it acted on. */
 	record Action(Kind kind, boolean acknowledged, String caseId, String personId, String taskId, Instant receivedAt,
-			int attempts, String outcome) {
+			int attempts, String outcome, Instant at) {
 	}
 
 	/** One answer (or failure) of one node at one moment, to tell which node carried on when. */
@@ -112,7 +121,13 @@ class FaultInjectionIT extends IntegrationTest {
 	private Instant receivedBase;
 
 	@BeforeAll
-	void secondNode() {
+	void secondNode() throws SQLException {
+		// The tests' PostgreSQL commits without waiting for its log (synchronous_commit off): a crash loses the last
+		// commits it acknowledged. Production's does wait (PostgreSQL's default), and so does this suite's: set for
+		// the database, taken by every new connection, the tests' node's pool renewed.
+		synchronousCommit("on");
+		dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
+		assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
 		JobExecutor executor = jobExecutor();
 		lockTimeBefore = executor.getLockTimeInMillis();
 		executor.setLockTimeInMillis(LOCK_TIME_MS);
@@ -122,7 +137,8 @@ class FaultInjectionIT extends IntegrationTest {
 	}
 
 	@AfterAll
-	void restore() {
+	void restore() throws SQLException {
+		synchronousCommit(null);
 		jobExecutor().setLockTimeInMillis(lockTimeBefore);
 		if (other != null && other.alive()) {
 			other.kill();
@@ -140,8 +156,9 @@ class FaultInjectionIT extends IntegrationTest {
 		Api.token("police.qng");
 		Api.token("auditor");
 
+		List<String> timerCases = timerCases();
 		Instant began = Instant.now();
-		List<TimerCase> timers = timerCases(began);
+		List<TimerCase> timers = timersDue(timerCases, began);
 		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + 1);
 		List<Future<?>> clients = new ArrayList<>();
 		for (int i = 0; i < CLIENTS; i++) {
@@ -184,6 +201,7 @@ class FaultInjectionIT extends IntegrationTest {
 			pool.shutdownNow();
 		}
 
+		System.out.println("FaultInjectionIT: answers " + answersByNode(began, killed, crashed, restarted, loadEnded));
 		// the tests' node carried on through both faults, and answered again once PostgreSQL was back
 		assertThat(answered(other.base(), began, killed)).as("node-fault took its share before it died").isPositive();
 		assertThat(answered(BASE, killed, crashed)).as("the tests' node after the kill").isPositive();
@@ -262,7 +280,7 @@ class FaultInjectionIT extends IntegrationTest {
 				if (response.statusCode() < 300) {
 					JsonNode answer = parse(response.body());
 					Action action = new Action(kind, true, kind == Kind.INTAKE ? answer.get("caseId").asText() : caseId,
-							personId, taskId, receivedAt, attempts, outcome);
+							personId, taskId, receivedAt, attempts, outcome, Instant.now());
 					actions.add(action);
 					return action;
 				}
@@ -274,7 +292,8 @@ class FaultInjectionIT extends IntegrationTest {
 				outcome = "no answer";
 			}
 			if (!retry || Instant.now().isAfter(giveUp)) {
-				Action action = new Action(kind, false, caseId, personId, taskId, receivedAt, attempts, outcome);
+				Action action = new Action(kind, false, caseId, personId, taskId, receivedAt, attempts, outcome,
+						Instant.now());
 				actions.add(action);
 				return action;
 			}
@@ -291,7 +310,7 @@ class FaultInjectionIT extends IntegrationTest {
 			boolean read = response != null && response.statusCode() == 200
 					&& parse(response.body()).at("/data/identity/fullName").asText().equals(name);
 			actions.add(new Action(Kind.READ, read, caseId, personId, null, null, 1,
-					response == null ? "no answer" : String.valueOf(response.statusCode())));
+					response == null ? "no answer" : String.valueOf(response.statusCode()), Instant.now()));
 			if (read) {
 				return;
 			}
@@ -386,15 +405,26 @@ class FaultInjectionIT extends IntegrationTest {
 	record TimerCase(String caseId, String jobId, String processInstanceId, Instant due) {
 	}
 
-	/** Cases the load leaves alone, whose classification falls overdue at the given moments of the load. */
-	private List<TimerCase> timerCases(Instant began) {
+	/** Cases the load leaves alone, one per timer. */
+	private List<String> timerCases() {
+		List<String> cases = new ArrayList<>();
+		for (int i = 0; i < TIMERS.size(); i++) {
+			Api.Reply received = Api.post("/api/v1/referrals", Api.token("police.qng"), """
+					{"channel":"POLICE","area":"QNG","receivedAt":"%s","immediateDanger":false,
+					 "person":{"fullName":"Hẹn Giờ Thị %s","sex":"F"}}""".formatted(JUST_RECEIVED, letters(i)));
+			assertThat(received.status()).as(received.raw().body()).isEqualTo(201);
+			cases.add(received.body().get("caseId").asText());
+		}
+		return cases;
+	}
+
+	/** The timer cases' classifications fall overdue at the given moments of the load. */
+	private List<TimerCase> timersDue(List<String> cases, Instant began) {
 		ManagementService management = engine.getManagementService();
 		List<TimerCase> timers = new ArrayList<>();
-		for (Duration at : TIMERS) {
-			Api.Reply received = Api.post("/api/v1/referrals", Api.token("police.qng"), """
-					{"channel":"POLICE","area":"QNG","receivedAt":"%s","immediateDanger":false}""".formatted(JUST_RECEIVED));
-			assertThat(received.status()).as(received.raw().body()).isEqualTo(201);
-			String caseId = received.body().get("caseId").asText();
+		for (int i = 0; i < TIMERS.size(); i++) {
+			Duration at = TIMERS.get(i);
+			String caseId = cases.get(i);
 			String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
 				.processDefinitionKey(ReferralProcess.KEY).singleResult().getId();
 			Job timer = management.createJobQuery().processInstanceId(instance).activityId(CLASSIFY_OVERDUE).singleResult();
@@ -570,7 +600,7 @@ class FaultInjectionIT extends IntegrationTest {
 				}
 				else if (found.isEmpty()) {
 					counts.lost++;
-					counts.problems.add("lost: intake acknowledged as case " + intake.caseId());
+					counts.problems.add("lost: intake acknowledged as case " + intake.caseId() + " at " + intake.at());
 				}
 			}
 			else if (!found.isEmpty()) {
@@ -609,8 +639,8 @@ class FaultInjectionIT extends IntegrationTest {
 			}
 			else if (events == 0 || done == 0) {
 				counts.lost++;
-				counts.problems.add("lost: " + action + " of task " + task.taskId() + " acknowledged; events " + events
-						+ ", done " + done);
+				counts.problems.add("lost: " + action + " of task " + task.taskId() + " acknowledged at " + task.at()
+						+ " after " + task.attempts() + " attempts; events " + events + ", done " + done);
 			}
 		}
 		else if (events > 0 && done == 1) {
@@ -693,6 +723,25 @@ class FaultInjectionIT extends IntegrationTest {
 				&& answer.status() < 300 && !answer.at().isBefore(from) && answer.at().isBefore(to)).count();
 	}
 
+	/** Per node and phase of the load: how many answers of each status (0: no answer). */
+	private Map<String, Map<Integer, Long>> answersByNode(Instant... phases) {
+		Map<String, Map<Integer, Long>> tally = new LinkedHashMap<>();
+		String[] names = { "before the kill", "until the crash", "while PostgreSQL was down", "after" };
+		for (int i = 0; i + 1 < phases.length; i++) {
+			Instant from = phases[i];
+			Instant to = phases[i + 1];
+			for (String node : List.of(BASE, other.base())) {
+				Map<Integer, Long> statuses = new java.util.TreeMap<>();
+				answers.stream().filter(answer -> answer.node().equals(node) && !answer.at().isBefore(from)
+						&& answer.at().isBefore(to)).forEach(answer -> statuses.merge(answer.status(), 1L, Long::sum));
+				if (!statuses.isEmpty()) {
+					tally.put((node.equals(BASE) ? "tests' node" : "node-fault") + " " + names[i], statuses);
+				}
+			}
+		}
+		return tally;
+	}
+
 	private long head() {
 		return jdbc.sql("select coalesce(max(seq), 0) from audit_event").query(Long.class).single();
 	}
@@ -700,6 +749,15 @@ class FaultInjectionIT extends IntegrationTest {
 	private long counter(int year) {
 		return jdbc.sql("select coalesce(max(last_value), 0) from case_reference_counter where area = 'QNG' and year = ?")
 			.param(year).query(Long.class).single();
+	}
+
+	/** The database's own setting, or its reset to the server's when null. */
+	private static void synchronousCommit(String value) throws SQLException {
+		try (Connection connection = TestPostgres.get().connect(TestPostgres.superuser());
+				Statement statement = connection.createStatement()) {
+			statement.execute("alter database " + TestPostgres.OWNER.database()
+					+ (value == null ? " reset synchronous_commit" : " set synchronous_commit = " + value));
+		}
 	}
 
 	private JobExecutor jobExecutor() {

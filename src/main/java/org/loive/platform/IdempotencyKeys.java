@@ -1,11 +1,13 @@
 package org.loive.platform;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,8 +86,13 @@ class IdempotencyKeys {
 				.param("now", java.sql.Timestamp.from(now))
 				.update();
 		}
-		catch (PessimisticLockingFailureException e) {
-			throw new InProgress(e);
+		catch (DataAccessException e) {
+			// lock_not_available: Spring leaves PostgreSQL's lock timeout uncategorised
+			if (e instanceof PessimisticLockingFailureException
+					|| e.getMostSpecificCause() instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+				throw new InProgress(e);
+			}
+			throw e;
 		}
 		if (inTransaction) {
 			// the rest of the request waits for locks as long as it would have

@@ -15,6 +15,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -133,14 +134,18 @@ class IdempotentRequests extends OncePerRequestFilter {
 			}
 			ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
 			chain.doFilter(forwarded, answer);
-			// a success whose work was partly rolled back (an exception caught on the way) is kept as nothing done
-			if (answer.getStatus() < 400 && !transaction.isRollbackOnly()) {
+			if (answer.getStatus() >= 400) {
+				transactions.rollback(transaction);
+			}
+			else if (transaction.isRollbackOnly()) {
+				// part of the work failed and an exception was caught on the way: not the success the answer says, a 500
+				// as the request's own transaction would have ended (its body is not sent)
+				throw new UnexpectedRollbackException("Yêu cầu đã bị hoàn tác / the request was rolled back");
+			}
+			else {
 				keys.answer(owner, key, answer.getStatus(), answer.getContentType(), answer.getHeader("Location"),
 						answer.getHeader("HX-Redirect"), kept(answer));
 				transactions.commit(transaction);
-			}
-			else {
-				transactions.rollback(transaction);
 			}
 			answer.copyBodyToResponse();
 		}

@@ -224,6 +224,8 @@ class FaultInjectionIT extends IntegrationTest {
 		Counts counts = check(since, seqBefore);
 		timersFiredOnce(timers, counts);
 		referencesWithoutGapOrTwin(since, year, referenceBefore, counts);
+		assertThat(awaitChained(Duration.ofSeconds(30))).as("events committed and still pending (a dead node's are swept)")
+			.isZero();
 		Api.Reply verdict = Api.get("/api/v1/audit/verify", Api.token("auditor"));
 		assertThat(verdict.status()).as(verdict.raw().body()).isEqualTo(200);
 		assertThat(verdict.body().get("status").asText()).as("the chain: " + verdict.body()).isEqualTo("INTACT");
@@ -487,6 +489,17 @@ class FaultInjectionIT extends IntegrationTest {
 		}
 	}
 
+	/** Waits until no event is pending; how many still are. */
+	private long awaitChained(Duration timeout) {
+		Instant deadline = Instant.now().plus(timeout);
+		long pending;
+		while ((pending = jdbc.sql("select count(*) from audit_pending").query(Long.class).single()) > 0
+				&& Instant.now().isBefore(deadline)) {
+			pause(Duration.ofMillis(500));
+		}
+		return pending;
+	}
+
 	private long pending(List<TimerCase> timers) {
 		return jdbc.sql("select count(*) from act_ru_job where id_ in (:ids)")
 			.param("ids", timers.stream().map(TimerCase::jobId).toList()).query(Long.class).single();
@@ -546,7 +559,7 @@ class FaultInjectionIT extends IntegrationTest {
 		Counts counts = new Counts();
 		Timestamp from = Timestamp.from(since);
 		intakes(counts, from);
-		tasks(counts);
+		tasks(counts, seq);
 		reads(counts, seq);
 
 		// no case without its process, its person or its event; no process, person or event without its case
@@ -571,35 +584,35 @@ class FaultInjectionIT extends IntegrationTest {
 				seq));
 		counts.halfDone("case without its registration event", count("""
 				select count(*) from referral_case c where c.registered_at >= :from
-				and not exists (select 1 from audit_event e where e.seq > :seq and e.action = 'CASE_REGISTER'
+				and not exists (select 1 from events e where e.action = 'CASE_REGISTER'
 				                and e.case_id = c.id::text)""", from, seq));
 		counts.halfDone("registration event without its case", count("""
-				select count(*) from audit_event e where e.seq > :seq and e.action = 'CASE_REGISTER'
+				select count(*) from events e where e.action = 'CASE_REGISTER'
 				and not exists (select 1 from referral_case c where c.id::text = e.case_id)""", from, seq));
 		counts.halfDone("person without its creation event", count("""
 				select count(*) from vault_person v where v.created_at >= :from
-				and not exists (select 1 from audit_event e where e.seq > :seq and e.action = 'PERSON_CREATE'
+				and not exists (select 1 from events e where e.action = 'PERSON_CREATE'
 				                and e.person_id = v.id::text)""", from, seq));
 		counts.halfDone("creation event without its person", count("""
-				select count(*) from audit_event e where e.seq > :seq and e.action = 'PERSON_CREATE'
+				select count(*) from events e where e.action = 'PERSON_CREATE'
 				and not exists (select 1 from vault_person v where v.id::text = e.person_id)""", from, seq));
 		counts.halfDone("completion event without its task completed", count("""
-				select count(*) from audit_event e where e.seq > :seq and e.action = 'TASK_COMPLETE'
+				select count(*) from events e where e.action = 'TASK_COMPLETE'
 				and not exists (select 1 from act_hi_taskinst t where e.purpose = 'task:' || t.id_ || ':' || t.task_def_key_
 				                and t.end_time_ is not null and t.delete_reason_ = 'completed')""", from, seq));
 		counts.halfDone("task completed without its completion event", count("""
 				select count(*) from act_hi_taskinst t join referral_case c on c.process_instance_id = t.proc_inst_id_
 				where c.registered_at >= :from and t.delete_reason_ = 'completed'
-				and not exists (select 1 from audit_event e where e.seq > :seq and e.action = 'TASK_COMPLETE'
+				and not exists (select 1 from events e where e.action = 'TASK_COMPLETE'
 				                and e.purpose = 'task:' || t.id_ || ':' || t.task_def_key_)""", from, seq));
 		counts.halfDone("claim event without its task claimed", count("""
-				select count(*) from audit_event e where e.seq > :seq and e.action = 'TASK_CLAIM'
+				select count(*) from events e where e.action = 'TASK_CLAIM'
 				and not exists (select 1 from act_hi_taskinst t where e.purpose = 'task:' || t.id_ || ':' || t.task_def_key_
 				                and t.assignee_ = e.username)""", from, seq));
 		counts.halfDone("task assigned without its claim or completion event", count("""
 				select count(*) from act_hi_taskinst t join referral_case c on c.process_instance_id = t.proc_inst_id_
 				where c.registered_at >= :from and t.assignee_ is not null
-				and not exists (select 1 from audit_event e where e.seq > :seq and e.action in ('TASK_CLAIM', 'TASK_COMPLETE')
+				and not exists (select 1 from events e where e.action in ('TASK_CLAIM', 'TASK_COMPLETE')
 				                and e.purpose = 'task:' || t.id_ || ':' || t.task_def_key_)""", from, seq));
 		counts.halfDone("classification completed without the next step", count("""
 				select count(*) from act_hi_taskinst t join referral_case c on c.process_instance_id = t.proc_inst_id_
@@ -639,20 +652,22 @@ class FaultInjectionIT extends IntegrationTest {
 	}
 
 	/** Each claim and completion acknowledged is on record once and done in the engine. */
-	private void tasks(Counts counts) {
+	private void tasks(Counts counts, long seq) {
 		for (Action task : of(Kind.CLAIM, action -> true)) {
 			taskEvents(counts, task, "TASK_CLAIM", count("""
-					select count(*) from act_hi_taskinst where id_ = :task and assignee_ = 'police.qng'""", task.taskId()));
+					select count(*) from act_hi_taskinst where id_ = :task and assignee_ = 'police.qng'""", task.taskId()), seq);
 		}
 		for (Action task : of(Kind.COMPLETE, action -> true)) {
 			taskEvents(counts, task, "TASK_COMPLETE", count("""
-					select count(*) from act_hi_taskinst where id_ = :task and delete_reason_ = 'completed'""", task.taskId()));
+					select count(*) from act_hi_taskinst where id_ = :task and delete_reason_ = 'completed'""", task.taskId()),
+					seq);
 		}
 	}
 
 	/** Each task is claimed and completed by one client, with one key: one event each at most, acknowledged or not. */
-	private void taskEvents(Counts counts, Action task, String action, long done) {
-		long events = jdbc.sql("select count(*) from audit_event where action = :action and purpose = :purpose")
+	private void taskEvents(Counts counts, Action task, String action, long done, long seq) {
+		long events = jdbc.sql(EVENTS + "select count(*) from events where action = :action and purpose = :purpose")
+			.param("seq", seq)
 			.param("action", action)
 			.param("purpose", "task:" + task.taskId() + ":" + ReferralProcess.CLASSIFY)
 			.query(Long.class)
@@ -685,8 +700,7 @@ class FaultInjectionIT extends IntegrationTest {
 			tally[read.acknowledged() ? 0 : 1]++;
 		}
 		byPerson.forEach((person, tally) -> {
-			long events = jdbc.sql("""
-					select count(*) from audit_event where seq > :seq and action = 'PERSON_READ' and person_id = :person""")
+			long events = jdbc.sql(EVENTS + "select count(*) from events where action = 'PERSON_READ' and person_id = :person")
 				.param("seq", seq)
 				.param("person", person)
 				.query(Long.class)
@@ -739,8 +753,17 @@ class FaultInjectionIT extends IntegrationTest {
 		return tally;
 	}
 
+	/**
+	 * The events since the load began, in the chain or still pending: an action's event commits with it as pending
+	 * and is chained after (by its node, or swept by another when its node died in between).
+	 */
+	private static final String EVENTS = """
+			with events as (select action, case_id, person_id, purpose, username from audit_event where seq > :seq
+			                union all select action, case_id, person_id, purpose, username from audit_pending)
+			""";
+
 	private long count(String sql, Timestamp from, long seq) {
-		return jdbc.sql(sql).param("from", from).param("seq", seq).query(Long.class).single();
+		return jdbc.sql(EVENTS + sql).param("from", from).param("seq", seq).query(Long.class).single();
 	}
 
 	private long count(String sql, String task) {

@@ -1,9 +1,13 @@
 package org.loive.platform;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,16 +15,29 @@ import java.util.Optional;
 
 /**
  * The table {@code idempotency_key}: who used which key for which request (its fingerprint), and the response
- * they got once the request was done. Every statement commits on its own, outside any request's transaction,
- * so that another node sees a key as soon as it is taken.
+ * they got. An API request's key is taken and answered in the request's own transaction, so the row commits with
+ * what the request did or not at all: a request that fails, whose node dies or whose database goes away before it
+ * commits leaves its key free for the retry at once, and one that committed always left its answer; until then the
+ * uncommitted row holds off its twins on every node (an insert of the same key waits for it). A page form's key is
+ * taken and answered by statements that commit on their own (see {@link IdempotentRequests}).
  */
 @Component
 class IdempotencyKeys {
 
 	/** How long a key is kept: a client retrying later than this acts again. */
 	static final Duration KEPT = Duration.ofHours(24);
-	/** A first request still unanswered after this has died with its node: its key may be taken again. */
+	/** A key committed without its answer (a page form's, whose node died) is taken again after this. */
 	static final Duration ABANDONED = Duration.ofMinutes(2);
+	/** How long a twin waits for the first request to end before it is told to come back (409). */
+	static final String TWIN_WAIT = "1s";
+
+	/** The key is held by a request still running. */
+	static final class InProgress extends RuntimeException {
+
+		InProgress(Throwable cause) {
+			super("idempotency key in use", cause, false, false);
+		}
+	}
 
 	/** A key's first request: its fingerprint and, once answered, its response. */
 	record Entry(String fingerprint, Integer status, String contentType, String location, String hxRedirect,
@@ -39,7 +56,11 @@ class IdempotencyKeys {
 		this.clock = clock;
 	}
 
-	/** Takes the key for a first request; false when it is taken (by this request's twin, earlier or now). */
+	/**
+	 * Takes the key for a first request, in the current transaction if one runs; false when a twin took it and
+	 * committed. A twin still running in its transaction is waited for a moment, then {@link InProgress}: the
+	 * current transaction is then aborted, as any failed statement aborts it.
+	 */
 	boolean take(String owner, String key, String fingerprint) {
 		Instant now = clock.instant();
 		jdbc.sql("""
@@ -50,14 +71,34 @@ class IdempotencyKeys {
 			.param("expired", java.sql.Timestamp.from(now.minus(KEPT)))
 			.param("abandoned", java.sql.Timestamp.from(now.minus(ABANDONED)))
 			.update();
-		return jdbc.sql("""
-				insert into idempotency_key (owner, key, fingerprint, started_at) values (:owner, :key, :fingerprint, :now)
-				on conflict do nothing""")
-			.param("owner", owner)
-			.param("key", key)
-			.param("fingerprint", fingerprint)
-			.param("now", java.sql.Timestamp.from(now))
-			.update() == 1;
+		boolean inTransaction = TransactionSynchronizationManager.isActualTransactionActive();
+		if (inTransaction) {
+			jdbc.sql("select set_config('lock_timeout', :wait, true)").param("wait", TWIN_WAIT).query().singleRow();
+		}
+		int taken;
+		try {
+			taken = jdbc.sql("""
+					insert into idempotency_key (owner, key, fingerprint, started_at) values (:owner, :key, :fingerprint, :now)
+					on conflict do nothing""")
+				.param("owner", owner)
+				.param("key", key)
+				.param("fingerprint", fingerprint)
+				.param("now", java.sql.Timestamp.from(now))
+				.update();
+		}
+		catch (DataAccessException e) {
+			// lock_not_available: Spring leaves PostgreSQL's lock timeout uncategorised
+			if (e instanceof PessimisticLockingFailureException
+					|| e.getMostSpecificCause() instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+				throw new InProgress(e);
+			}
+			throw e;
+		}
+		if (inTransaction) {
+			// the rest of the request waits for locks as long as it would have
+			jdbc.sql("set local lock_timeout to default").update();
+		}
+		return taken == 1;
 	}
 
 	Optional<Entry> find(String owner, String key) {
@@ -72,7 +113,7 @@ class IdempotencyKeys {
 			.optional();
 	}
 
-	/** The first request's response, replayed to every retry from now on. */
+	/** The first request's response, replayed to every retry once the request's transaction commits. */
 	void answer(String owner, String key, int status, String contentType, String location, String hxRedirect,
 			byte[] body) {
 		jdbc.sql("""

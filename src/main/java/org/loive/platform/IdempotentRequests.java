@@ -12,6 +12,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -34,6 +38,14 @@ import java.util.regex.Pattern;
  * retry while the first request still runs 409. Keys are the user's own, kept 24 hours in PostgreSQL so that
  * every node honours them. A refused or failed first request (4xx, 5xx) changed nothing: its key is released.
  * <p>
+ * An API request runs in one transaction from its key to its answer: the key, what the request did and the
+ * answer commit together or not at all. A client that saw an error, a timeout or a cut connection retries with its
+ * key and gets the first answer if the request committed, or acts now if it did not, at once even when the node it
+ * went to died or PostgreSQL went away meanwhile (FaultInjectionIT). A page form's key is taken and answered by
+ * statements of their own, since page controllers render a refusal after a failed statement, which a transaction
+ * around them would no longer run: a page request whose node died unanswered keeps its key for
+ * {@link IdempotencyKeys#ABANDONED}.
+ * <p>
  * The response kept is a JSON body (the API's answers to creating and acting: ids, references, codes) or a
  * page's redirect; a page fragment is not kept, since it may show victim data: its retry reloads the page, which
  * shows what the first request did. Reads sent as POST (a break-glass read, revealing a section) are not
@@ -52,10 +64,12 @@ class IdempotentRequests extends OncePerRequestFilter {
 
 	private final IdempotencyKeys keys;
 	private final Problems problems;
+	private final PlatformTransactionManager transactions;
 
-	IdempotentRequests(IdempotencyKeys keys, Problems problems) {
+	IdempotentRequests(IdempotencyKeys keys, Problems problems, PlatformTransactionManager transactions) {
 		this.keys = keys;
 		this.problems = problems;
+		this.transactions = transactions;
 	}
 
 	@Override
@@ -89,11 +103,57 @@ class IdempotentRequests extends OncePerRequestFilter {
 		String fingerprint = fingerprint(request, body);
 		HttpServletRequest forwarded = body == null ? request : new ReadAgain(request, body);
 		String owner = owner();
-		if (keys.take(owner, key, fingerprint)) {
+		if (isApi(request)) {
+			inOneTransaction(request, forwarded, response, chain, owner, key, fingerprint);
+		}
+		else if (keys.take(owner, key, fingerprint)) {
 			first(forwarded, response, chain, owner, key);
 		}
 		else {
 			retry(request, response, owner, key, fingerprint);
+		}
+	}
+
+	/** The key taken, the request's work and its answer, in one transaction that commits only a success. */
+	private void inOneTransaction(HttpServletRequest request, HttpServletRequest forwarded, HttpServletResponse response,
+			FilterChain chain, String owner, String key, String fingerprint) throws ServletException, IOException {
+		TransactionStatus transaction = transactions.getTransaction(TransactionDefinition.withDefaults());
+		try {
+			boolean first;
+			try {
+				first = keys.take(owner, key, fingerprint);
+			}
+			catch (IdempotencyKeys.InProgress e) {
+				transactions.rollback(transaction);
+				inProgress(request, response);
+				return;
+			}
+			if (!first) {
+				retry(request, response, owner, key, fingerprint);
+				return;
+			}
+			ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+			chain.doFilter(forwarded, answer);
+			if (answer.getStatus() >= 400) {
+				transactions.rollback(transaction);
+			}
+			else if (transaction.isRollbackOnly()) {
+				// part of the work failed and an exception was caught on the way: not the success the answer says, a 500
+				// as the request's own transaction would have ended (its body is not sent)
+				throw new UnexpectedRollbackException("Yêu cầu đã bị hoàn tác / the request was rolled back");
+			}
+			else {
+				keys.answer(owner, key, answer.getStatus(), answer.getContentType(), answer.getHeader("Location"),
+						answer.getHeader("HX-Redirect"), kept(answer));
+				transactions.commit(transaction);
+			}
+			answer.copyBodyToResponse();
+		}
+		finally {
+			// an exception on the way: nothing commits, the key stays free
+			if (!transaction.isCompleted()) {
+				transactions.rollback(transaction);
+			}
 		}
 	}
 
@@ -126,8 +186,7 @@ class IdempotentRequests extends OncePerRequestFilter {
 			return;
 		}
 		if (entry == null || !entry.answered()) {
-			response.setHeader("Retry-After", "1");
-			refuse(request, response, HttpStatus.CONFLICT, "problem.idempotency.in-progress");
+			inProgress(request, response);
 			return;
 		}
 		response.setHeader(REPLAYED, "true");
@@ -146,6 +205,15 @@ class IdempotentRequests extends OncePerRequestFilter {
 			response.setContentType(entry.contentType());
 			response.getOutputStream().write(entry.body());
 		}
+	}
+
+	private void inProgress(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		response.setHeader("Retry-After", "1");
+		refuse(request, response, HttpStatus.CONFLICT, "problem.idempotency.in-progress");
+	}
+
+	private static boolean isApi(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 	}
 
 	/** A page fragment not kept: htmx reloads the page, a browser goes back to the page it came from. */

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.support.RequestDataValueProcessor;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -54,8 +55,9 @@ class WebConfiguration {
 
 	/** After Spring Security: a key is its user's, and a refused request never takes one. */
 	@Bean
-	FilterRegistrationBean<IdempotentRequests> idempotentRequests(IdempotencyKeys keys, Problems problems) {
-		var registration = new FilterRegistrationBean<>(new IdempotentRequests(keys, problems));
+	FilterRegistrationBean<IdempotentRequests> idempotentRequests(IdempotencyKeys keys, Problems problems,
+			PlatformTransactionManager transactions) {
+		var registration = new FilterRegistrationBean<>(new IdempotentRequests(keys, problems, transactions));
 		registration.addUrlPatterns("/*");
 		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 5);
 		return registration;

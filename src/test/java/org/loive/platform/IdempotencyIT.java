@@ -4,11 +4,14 @@ import org.junit.jupiter.api.Test;
 import org.loive.support.Api;
 import org.loive.support.Api.Reply;
 import org.loive.support.IntegrationTest;
+import org.loive.support.TestPostgres;
 import org.loive.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -101,6 +104,41 @@ class IdempotencyIT extends IntegrationTest {
 				.get("caseId"));
 		assertThat(cases()).isEqualTo(before + 1);
 		assertThat(intake(key, REFERRAL).status()).as("a later retry gets the first answer").isEqualTo(201);
+	}
+
+	/**
+	 * An API request's key is taken in its own transaction: while it runs, a twin waits a moment and is told to come
+	 * back; when its node dies before it commits, nothing of it stays, its key included, and the retry acts at once.
+	 */
+	@Test
+	void aKeyWhoseRequestDiedBeforeItCommittedIsFreeAtOnce() throws Exception {
+		String known = UUID.randomUUID().toString();
+		assertThat(intake(known, REFERRAL).status()).isEqualTo(201);
+		String owner = jdbc.sql("select owner from idempotency_key where key = :key").param("key", known)
+			.query(String.class).single();
+		String key = UUID.randomUUID().toString();
+		long before = cases();
+		// a first request running on another node: its key taken in its transaction, not yet committed
+		try (Connection node = TestPostgres.get().connect(TestPostgres.RUNTIME)) {
+			node.setAutoCommit(false);
+			try (PreparedStatement take = node.prepareStatement(
+					"insert into loive.idempotency_key (owner, key, fingerprint, started_at) values (?, ?, ?, now())")) {
+				take.setString(1, owner);
+				take.setString(2, key);
+				take.setString(3, "0".repeat(64));
+				take.executeUpdate();
+			}
+			Reply twin = intake(key, REFERRAL);
+			assertThat(twin.status()).as(twin.raw().body()).isEqualTo(409);
+			assertThat(twin.header("Retry-After")).isEqualTo("1");
+			// the node dies: its transaction ends as its connection's end ends it
+			node.rollback();
+		}
+		Reply retry = intake(key, REFERRAL);
+		assertThat(retry.status()).as(retry.raw().body()).isEqualTo(201);
+		assertThat(retry.header("Idempotent-Replayed")).isNull();
+		assertThat(cases()).isEqualTo(before + 1);
+		assertThat(intake(key, REFERRAL).header("Idempotent-Replayed")).isEqualTo("true");
 	}
 
 	@Test

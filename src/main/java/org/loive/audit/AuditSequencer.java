@@ -38,6 +38,8 @@ import java.util.concurrent.TimeoutException;
 class AuditSequencer implements DisposableBean {
 
 	static final int BATCH = 500;
+	/** How soon to look again while another node holds the chain's lock. */
+	private static final long BUSY_PAUSE_MS = 2;
 	private static final Logger LOG = LoggerFactory.getLogger(AuditSequencer.class);
 
 	private final HikariDataSource pool;
@@ -121,17 +123,32 @@ class AuditSequencer implements DisposableBean {
 		}
 	}
 
-	/** Chains every pending event this node can see, then releases the waiters another node's batch chained. */
-	private void drain() {
-		List<Long> moved;
-		do {
-			moved = transactions.execute(tx -> {
-				chain.lockChain();
-				return chain.chainPending(BATCH);
-			});
+	/**
+	 * Chains every pending event this node can see. While another node holds the lock (chaining, likely, this node's
+	 * events with its own), it does not queue behind it: it releases the waiters whose events that node chained and
+	 * looks again shortly, so a wait ends when any node has chained the event.
+	 */
+	private void drain() throws InterruptedException {
+		while (true) {
+			List<Long> moved = transactions.execute(tx -> chain.tryLockChain() ? chain.chainPending(BATCH) : null);
+			if (moved == null) {
+				releaseChainedElsewhere();
+				if (waiting.isEmpty()) {
+					return;
+				}
+				Thread.sleep(BUSY_PAUSE_MS);
+				continue;
+			}
 			moved.forEach(this::release);
+			if (moved.size() < BATCH) {
+				break;
+			}
 		}
-		while (moved.size() == BATCH);
+		releaseChainedElsewhere();
+	}
+
+	/** Releases the waiters whose events are no longer pending: another node's batch chained them. */
+	private void releaseChainedElsewhere() {
 		List<Long> waiters = List.copyOf(waiting.keySet());
 		if (!waiters.isEmpty()) {
 			Set<Long> still = new HashSet<>(chain.stillPending(waiters));
@@ -165,7 +182,7 @@ class AuditSequencer implements DisposableBean {
 		try {
 			drain();
 		}
-		catch (RuntimeException e) {
+		catch (RuntimeException | InterruptedException e) {
 			LOG.warn("Sự kiện chờ để lại cho nút khác / Pending audit events left to another node: {}", e.toString());
 		}
 		pool.close();

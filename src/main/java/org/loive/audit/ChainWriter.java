@@ -96,6 +96,11 @@ final class ChainWriter {
 		jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", CHAIN_LOCK).query().singleRow();
 	}
 
+	/** The lock until the transaction ends, if no one holds it now. */
+	boolean tryLockChain() {
+		return jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", CHAIN_LOCK).query(Boolean.class).single();
+	}
+
 	AuditCheckpoint sign(long seq, String hash) {
 		var signedAt = AuditChain.truncate(clock.instant());
 		AuditCheckpoint checkpoint = new AuditCheckpoint(seq, hash, signedAt,

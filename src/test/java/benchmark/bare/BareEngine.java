@@ -68,8 +68,9 @@ class BareEngine {
 					Map.entry("camunda.bpm.job-execution.deployment-aware", "false"),
 					Map.entry("camunda.bpm.metrics.enabled", "false"),
 					Map.entry("springdoc.api-docs.enabled", "false"),
-					Map.entry("spring.modulith.events.enabled", "false"),
-					Map.entry("management.endpoints.web.exposure.include", "health")))
+					Map.entry("management.endpoints.web.exposure.include", "health"),
+					// logback-spring.xml on this classpath is Lối Về's: JSON lines, as its nodes log
+					Map.entry("logging.structured.format.console", "ecs")))
 			.run(args);
 	}
 

@@ -2,7 +2,8 @@
 # The load test of docs/benchmarks.md, "Load test: Lối Về against the bare engine".
 # Starts the tests' PostgreSQL and Keycloak, two Lối Về nodes from the jar and two bare engines (benchmark.LoadStack),
 # then runs benchmark.LoadSimulation with Gatling at each number of users on one node and on two; the HTML reports stay
-# under target/gatling/, their figures in target/gatling/summary.md. Everything started is stopped at the end.
+# under target/gatling/<run>/ (RUN, the date and time by default), their figures in target/gatling/<run>/summary.md.
+# Everything started is stopped at the end.
 #
 #   bench/load.sh                                  # 8 and 32 users, 1 and 2 nodes, 60 s per measured phase
 #   USERS="32" NODES="1" SECONDS_MEASURED=30 bench/load.sh
@@ -21,8 +22,10 @@ KEYCLOAK_PORT=${KEYCLOAK_PORT:-8282}
 APP_PORT=${APP_PORT:-18182}
 PORTS=${PORTS:-8382}
 MVN="./mvnw -B ${MVN_FLAGS--o}"
+RUN=${RUN:-$(date -u +%Y%m%dT%H%M)}
+results=target/gatling/$RUN
 
-mkdir -p target/gatling
+mkdir -p "$results"
 # the jar the nodes run and the classpath of the stack (without Gatling), then the simulations compiled
 $MVN -q package -DskipTests dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/gatling/classpath.txt
 $MVN -q -Pgatling test-compile
@@ -48,15 +51,15 @@ for nodes in $NODES; do
 		before=$(cut -d' ' -f1-3 /proc/loadavg)
 		echo "load.sh: $users users, $nodes node(s), load average $before"
 		$MVN -q -Pgatling gatling:test -Dgatling.simulationClass=benchmark.LoadSimulation \
-			-Dgatling.description="$users users, $nodes node(s)" \
+			-Dgatling.description="$users users, $nodes node(s)" -Dbenchmark.results="$PWD/$results" \
 			-Dbenchmark.users="$users" -Dbenchmark.nodes="$nodes" -Dbenchmark.seconds="$SECONDS_MEASURED" \
 			-Dbenchmark.warmup="$SECONDS_WARMUP" -Dbenchmark.read-seconds="$SECONDS_READS"
-		report=$(ls -td target/gatling/loadsimulation-* | head -1)
+		report=$(ls -td "$results"/loadsimulation-* | head -1)
 		printf '{"users":%s,"nodes":%s,"seconds":%s,"readSeconds":%s,"loadBefore":"%s","loadAfter":"%s"}\n' \
 			"$users" "$nodes" "$SECONDS_MEASURED" "$SECONDS_READS" "$before" "$(cut -d' ' -f1-3 /proc/loadavg)" \
 			> "$report/run.json"
 		echo "load.sh: report $report/index.html"
 	done
 done
-python3 bench/summary.py target/gatling > target/gatling/summary.md
-cat target/gatling/summary.md
+python3 bench/summary.py "$results" > "$results/summary.md"
+cat "$results/summary.md"

@@ -40,15 +40,21 @@ for report in sorted(root.glob("loadsimulation-*")):
         runs.append((json.loads(meta.read_text()), report, stats_of(report)))
 runs.sort(key=lambda run: (run[0]["nodes"], run[0]["users"]))
 
-print("| nodes | users | request | ok | ko | per second | p50 ms | p95 ms | p99 ms |")
-print("|---:|---:|---|---:|---:|---:|---:|---:|---:|")
-for meta, report, rows in runs:
-    for name, s in rows.items():
-        if name.startswith("warm-up") or name == "All Requests":
-            continue
+configs = [(meta, rows) for meta, report, rows in runs]
+print("| request: per second · p50 / p95 / p99 ms | "
+      + " | ".join(f"{m['nodes']} node{'s' if m['nodes'] > 1 else ''}, {m['users']} users" for m, _ in configs) + " |")
+print("|---|" + "---:|" * len(configs))
+names = []
+for _, rows in configs:
+    names += [name for name in rows if name not in names and not name.startswith("warm-up") and name != "All Requests"]
+for name in names:
+    cells = []
+    for meta, rows in configs:
+        r = rows.get(name)
         seconds = meta["readSeconds"] if name.startswith("reads") else meta["seconds"]
-        print(f"| {meta['nodes']} | {meta['users']} | {name} | {s['ok']:.0f} | {s['ko']:.0f} | {s['total'] / seconds:.1f} "
-              f"| {s['p50']:.0f} | {s['p95']:.0f} | {s['p99']:.0f} |")
+        cells.append("—" if r is None else f"{r['ok'] / seconds:.1f} · {r['p50']:.0f} / {r['p95']:.0f} / {r['p99']:.0f}"
+                     + (f" ({r['ko']:.0f} failed)" if r["ko"] else ""))
+    print(f"| {name} | " + " | ".join(cells) + " |")
 
 print()
 print("| nodes | users | bare engine flows/s | Lối Về flows/s | ratio Lối Về / bare "

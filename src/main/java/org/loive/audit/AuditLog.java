@@ -24,43 +24,56 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The append-only, hash-chained audit trail. An event is appended in the transaction of the action it
- * records, so both commit or neither does; appends take one cluster-wide lock until commit, so sequence
- * numbers have no gaps and the chain no forks, on every node. Denials and failed logins are recorded in a
- * transaction of their own, since the refused action rolls back.
+ * The append-only, hash-chained audit trail. An event is inserted as pending in the transaction of the action it
+ * records, so both commit or neither does, without a lock; after the commit the action's thread waits until the
+ * node's {@link AuditSequencer} has chained it (in a batch with the other nodes' and threads' events, under one
+ * cluster-wide lock per batch), so sequence numbers have no gaps and the chain no forks. An action that needs its
+ * event's seq in its own transaction (a sealed record) appends under the lock instead ({@link #recordChained}).
+ * Denials and failed logins are recorded in a transaction of their own, since the refused action rolls back.
  */
 @Service
 public class AuditLog {
 
-	/** Key of the transaction-level advisory lock that serialises appends. */
-	static final long CHAIN_LOCK = 0x4C6F695665417564L;
+	/** The chain's lock, for tests that hold it. */
+	static final long CHAIN_LOCK = ChainWriter.CHAIN_LOCK;
 	private static final Object HOLDS_LOCK = new Object();
 	private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
 	static final RowMapper<AuditCheckpoint> CHECKPOINTS = (row, n) -> new AuditCheckpoint(row.getLong("seq"),
 			row.getString("hash"), row.getTimestamp("signed_at").toInstant(), row.getString("signature"));
 
 	private final JdbcClient jdbc;
-	private final CheckpointSigner signer;
-	private final AuditProperties properties;
+	private final ChainWriter chain;
+	private final AuditSequencer sequencer;
 	private final TransactionTemplate alone;
-	private final Clock clock;
 	/** The head last found not to verify, told once rather than at every look. */
 	private volatile long unverifiedHead;
 
 	AuditLog(JdbcClient jdbc, CheckpointSigner signer, AuditProperties properties, PlatformTransactionManager transactions,
-			Clock clock) {
+			AuditSequencer sequencer, Clock clock) {
 		this.jdbc = jdbc;
-		this.signer = signer;
-		this.properties = properties;
+		this.chain = new ChainWriter(jdbc, signer, properties.checkpointEvery(), clock);
+		this.sequencer = sequencer;
 		this.alone = new TransactionTemplate(transactions);
 		this.alone.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		this.clock = clock;
 	}
 
-	/** Appends the event to the chain within the current transaction (one is started if none runs). */
+	/**
+	 * Records the event with the current transaction (one is started if none runs); once that commits, returns
+	 * when the event is in the chain.
+	 */
 	@Transactional(propagation = Propagation.REQUIRED)
-	public long record(AuditEvent event) {
-		return append(event, clientAddress());
+	public void record(AuditEvent event) {
+		pend(event, clientAddress());
+	}
+
+	/**
+	 * Appends the event to the chain at once, under the chain's lock until the current transaction ends: for an
+	 * action that keeps the event's seq with what it writes. Its seq.
+	 */
+	@Transactional(propagation = Propagation.REQUIRED)
+	public long recordChained(AuditEvent event) {
+		lock();
+		return chain.append(event, clientAddress());
 	}
 
 	/** Whether the event {@code seq} seals a record of this hash ({@link SealedRecords}). */
@@ -69,23 +82,10 @@ public class AuditLog {
 			.query(String.class).optional().filter(purpose -> SealedRecords.seals(purpose, sha256)).isPresent();
 	}
 
-	/**
-	 * Records an event that must stay even though the current action fails (a denial): in a transaction of
-	 * its own, or right after the current one ends if that one already holds the chain's lock.
-	 */
+	/** Records an event that must stay even though the current action fails (a denial): in a transaction of its own. */
 	public void recordAlone(AuditEvent event) {
 		String client = clientAddress();
-		if (TransactionSynchronizationManager.isSynchronizationActive()
-				&& TransactionSynchronizationManager.hasResource(HOLDS_LOCK)) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					alone.executeWithoutResult(tx -> append(event, client));
-				}
-			});
-			return;
-		}
-		alone.executeWithoutResult(tx -> append(event, client));
+		alone.executeWithoutResult(tx -> pend(event, client));
 	}
 
 	/**
@@ -117,7 +117,7 @@ public class AuditLog {
 			}
 			return Optional.empty();
 		}
-		return Optional.of(sign(newest.seq(), newest.hash()));
+		return Optional.of(chain.sign(newest.seq(), newest.hash()));
 	}
 
 	/** The newest checkpoint in the database. */
@@ -145,51 +145,21 @@ public class AuditLog {
 			.single();
 	}
 
-	private long append(AuditEvent event, String client) {
-		lock();
-		Head previous = head().orElse(new Head(0, AuditChain.GENESIS));
-		AuditRecord record = new AuditRecord(previous.seq() + 1, AuditChain.truncate(clock.instant()),
-				event.actor().username(), event.actor().agency(), event.actor().roles(), event.action().name(),
-				text(event.caseId()), text(event.personId()), event.sections(), event.purpose(), client,
-				event.outcome().name(), event.flagged(), null);
-		String hash = AuditChain.hash(record, previous.hash());
-		jdbc.sql("""
-				insert into audit_event (seq, occurred_at, username, agency, roles, action, case_id, person_id, sections,
-				                         purpose, client_address, outcome, flagged, hash)
-				values (:seq, :at, :user, :agency, :roles, :action, :case, :person, :sections, :purpose, :client,
-				        :outcome, :flagged, :hash)""")
-			.param("seq", record.seq())
-			.param("at", Timestamp.from(record.occurredAt()))
-			.param("user", record.username())
-			.param("agency", record.agency())
-			.param("roles", record.roles())
-			.param("action", record.action())
-			.param("case", record.caseId())
-			.param("person", record.personId())
-			.param("sections", record.sections())
-			.param("purpose", record.purpose())
-			.param("client", client)
-			.param("outcome", record.outcome())
-			.param("flagged", record.flagged())
-			.param("hash", hash)
-			.update();
-		if (record.seq() % properties.checkpointEvery() == 0) {
-			sign(record.seq(), hash);
+	/**
+	 * Inserts the event as pending in the current transaction and, once that commits, waits until it is chained;
+	 * not while this thread holds the chain's lock (the sequencer would wait for it): it is chained when that ends.
+	 */
+	private void pend(AuditEvent event, String client) {
+		long id = chain.pend(event, client);
+		if (TransactionSynchronizationManager.hasResource(HOLDS_LOCK)) {
+			return;
 		}
-		return record.seq();
-	}
-
-	private AuditCheckpoint sign(long seq, String hash) {
-		var signedAt = AuditChain.truncate(clock.instant());
-		AuditCheckpoint checkpoint = new AuditCheckpoint(seq, hash, signedAt,
-				Base64.getEncoder().encodeToString(signer.sign(AuditChain.checkpointStatement(seq, hash, signedAt))));
-		jdbc.sql("insert into audit_checkpoint (seq, hash, signed_at, signature) values (:seq, :hash, :at, :signature)")
-			.param("seq", seq)
-			.param("hash", hash)
-			.param("at", Timestamp.from(signedAt))
-			.param("signature", checkpoint.signature())
-			.update();
-		return checkpoint;
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				sequencer.awaitChained(id);
+			}
+		});
 	}
 
 	/** Held until the transaction ends; a second call in the same transaction returns at once. */
@@ -197,23 +167,15 @@ public class AuditLog {
 		if (TransactionSynchronizationManager.hasResource(HOLDS_LOCK)) {
 			return;
 		}
-		jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", CHAIN_LOCK).query().singleRow();
+		chain.lockChain();
 		TransactionSynchronizationManager.bindResource(HOLDS_LOCK, Boolean.TRUE);
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCompletion(int status) {
 				TransactionSynchronizationManager.unbindResourceIfPossible(HOLDS_LOCK);
+				sequencer.nudge();
 			}
 		});
-	}
-
-	private record Head(long seq, String hash) {
-	}
-
-	private Optional<Head> head() {
-		return jdbc.sql("select seq, hash from audit_event order by seq desc limit 1")
-			.query((row, n) -> new Head(row.getLong(1), row.getString(2)))
-			.optional();
 	}
 
 	/** The caller's address as Tomcat resolved it (forwarded headers only from internal proxies). */
@@ -221,9 +183,5 @@ public class AuditLog {
 		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
 				? Optional.ofNullable(attributes.getRequest()).map(HttpServletRequest::getRemoteAddr).orElse(null)
 				: null;
-	}
-
-	private static String text(UUID id) {
-		return id == null ? null : id.toString();
 	}
 }

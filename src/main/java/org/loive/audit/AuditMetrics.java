@@ -10,7 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The audit trail's metrics for the operators (Prometheus): events appended to the chain (by every node), and how
+ * The audit trail's metrics for the operators (Prometheus): events appended to the chain (by every node), those
+ * committed and not chained yet (a dead node's, until the sweep), and how
  * far the checkpoints and this node's witness trail the chain's head, in events. A lag that grows means the tail
  * goes unsigned or unwitnessed: the window docs/audit.md measures is open. Read at most once a second.
  */
@@ -25,7 +26,7 @@ class AuditMetrics {
 	private volatile AuditLog.Heads heads;
 	private volatile Instant readAt = Instant.MIN;
 
-	AuditMetrics(MeterRegistry registry, AuditLog log, CheckpointWitness witness, Clock clock) {
+	AuditMetrics(MeterRegistry registry, AuditLog log, AuditSequencer sequencer, CheckpointWitness witness, Clock clock) {
 		this.log = log;
 		this.witness = witness;
 		this.clock = clock;
@@ -39,6 +40,10 @@ class AuditMetrics {
 		Gauge.builder("loive.audit.witness.lag", this,
 				metrics -> Math.max(0, metrics.heads().event() - metrics.witness.newestSeq()))
 			.description("Events this node's witness does not hold yet / Sự kiện bản đối chứng chưa giữ")
+			.baseUnit("events")
+			.register(registry);
+		Gauge.builder("loive.audit.pending", sequencer, AuditSequencer::pending)
+			.description("Events committed, not in the chain yet / Sự kiện đã lưu, chưa vào chuỗi")
 			.baseUnit("events")
 			.register(registry);
 	}

@@ -40,7 +40,7 @@ class AuditorActions {
 	/** Appends the finding as an {@code AUDIT_REVIEW} event; 404 / 409 if the read cannot be reviewed. */
 	long review(Review review) {
 		AuditRecord event = trail.reviewable(review.seq());
-		return log.record(AuditEvent.of(AuditAction.AUDIT_REVIEW, actor.get())
+		return log.recordChained(AuditEvent.of(AuditAction.AUDIT_REVIEW, actor.get())
 			.onCase(event.caseId() == null ? null : UUID.fromString(event.caseId()))
 			.person(event.personId() == null ? null : UUID.fromString(event.personId()))
 			.purpose("seq:" + review.seq() + ":" + review.finding()

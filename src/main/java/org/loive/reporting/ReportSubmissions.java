@@ -70,7 +70,7 @@ class ReportSubmissions implements SealedRecords {
 		String parameters = write(parameters(draft));
 		String figures = write(draft.figures());
 		String sha256 = sha256(parameters, figures, draft.rendering());
-		long seq = audit.record(AuditEvent.of(AuditAction.REPORT_SUBMIT, draft.submittedBy())
+		long seq = audit.recordChained(AuditEvent.of(AuditAction.REPORT_SUBMIT, draft.submittedBy())
 			.purpose(SealedRecords.purpose("report:" + draft.id() + ":v" + draft.version(), sha256)));
 		jdbc.sql("""
 				insert into report_submission (id, province, obligation, period_kind, period_from, period_to, version,

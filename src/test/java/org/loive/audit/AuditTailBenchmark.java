@@ -104,7 +104,7 @@ class AuditTailBenchmark extends IntegrationTest {
 		long[] nanos = new long[times];
 		for (int i = 0; i < times; i++) {
 			Thread.sleep(ThreadLocalRandom.current().nextInt(1000));
-			long seq = log.record(EVENT);
+			long seq = log.recordChained(EVENT);
 			long committed = System.nanoTime();
 			while (witness.newestSeq() < seq) {
 				Thread.sleep(1);

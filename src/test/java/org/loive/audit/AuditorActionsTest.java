@@ -40,12 +40,14 @@ class AuditorActionsTest {
 		when(trail.reviewable(5)).thenReturn(new AuditRecord(5, Instant.now(), "supervisor.qng", null, "supervisor",
 				"BREAK_GLASS_READ", CASE.toString(), PERSON.toString(), "identity", "break-glass:SAFETY_EMERGENCY", null,
 				"SUCCESS", true, "h"));
-		when(log.record(any())).thenReturn(9L);
+		when(log.recordChained(any())).thenReturn(9L);
 
 		long seq = actions.review(new AuditorActions.Review(5L, AuditorActions.Finding.REFERRED, "12/QĐ"));
 
 		assertThat(seq).isEqualTo(9);
-		assertThat(recorded()).isEqualTo(AuditEvent.of(AuditAction.AUDIT_REVIEW, AUDITOR).onCase(CASE).person(PERSON)
+		ArgumentCaptor<AuditEvent> chained = ArgumentCaptor.forClass(AuditEvent.class);
+		verify(log).recordChained(chained.capture());
+		assertThat(chained.getValue()).isEqualTo(AuditEvent.of(AuditAction.AUDIT_REVIEW, AUDITOR).onCase(CASE).person(PERSON)
 			.purpose("seq:5:REFERRED:12/QĐ"));
 	}
 

@@ -53,7 +53,7 @@ class ReportCalendarTest {
 		database = MigrationDatabase.start(directory);
 		database.migrate();
 		AuditLog audit = mock(AuditLog.class);
-		when(audit.record(any(AuditEvent.class))).thenAnswer(call -> seq.incrementAndGet());
+		when(audit.recordChained(any(AuditEvent.class))).thenAnswer(call -> seq.incrementAndGet());
 		submissions = new ReportSubmissions(database.jdbc(), audit, Jackson2ObjectMapperBuilder.json().build());
 		new CaseDimensions(database.jdbc()).recordCase(new CaseDimensions.CaseCodes(UUID.randomUUID(), "QNG-1",
 				"HOTLINE_111", "DENUNCIATION", "INLAND", null, "DOMESTIC", List.of(), List.of(), null, "QNG-001",

@@ -5,10 +5,6 @@ import org.loive.support.TestKeycloak;
 import org.loive.support.TestPostgres;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +26,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LoadStack {
 
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 	private static final List<Process> engines = new ArrayList<>();
 
 	private LoadStack() {
@@ -78,27 +73,13 @@ public final class LoadStack {
 		engines.add(process);
 		String base = "http://localhost:" + port;
 		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-		while (!answers(base + "/engine-rest/engine")) {
+		while (!AppNode.answers(base + "/engine-rest/engine")) {
 			if (!process.isAlive() || Instant.now().isAfter(deadline)) {
 				throw new IllegalStateException("bare engine " + name + " did not start: see " + log.toAbsolutePath());
 			}
 			pause();
 		}
 		return base;
-	}
-
-	private static boolean answers(String url) {
-		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build();
-			return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-		}
-		catch (IOException e) {
-			return false;
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
 	}
 
 	private static void pause() {

@@ -34,8 +34,6 @@ import java.util.UUID;
 @Service
 public class AuditLog {
 
-	/** The chain's lock, for tests that hold it. */
-	static final long CHAIN_LOCK = ChainWriter.CHAIN_LOCK;
 	private static final Object HOLDS_LOCK = new Object();
 	private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
 	static final RowMapper<AuditCheckpoint> CHECKPOINTS = (row, n) -> new AuditCheckpoint(row.getLong("seq"),

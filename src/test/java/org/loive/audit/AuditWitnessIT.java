@@ -61,7 +61,7 @@ class AuditWitnessIT extends IntegrationTest {
 			finally {
 				sql.execute("insert into audit_event select * from saved_event");
 				sql.execute("insert into audit_checkpoint select * from saved_checkpoint");
-				sql.execute("select pg_advisory_unlock(" + AuditLog.CHAIN_LOCK + ")");
+				sql.execute("select pg_advisory_unlock(" + ChainWriter.CHAIN_LOCK + ")");
 			}
 		}
 		JsonNode restored = verify(auditor);
@@ -100,7 +100,7 @@ class AuditWitnessIT extends IntegrationTest {
 			finally {
 				rewrite(superuser, seq, genuine.username(), genuine.hash());
 				sql.execute("insert into audit_checkpoint select * from saved_checkpoint");
-				sql.execute("select pg_advisory_unlock(" + AuditLog.CHAIN_LOCK + ")");
+				sql.execute("select pg_advisory_unlock(" + ChainWriter.CHAIN_LOCK + ")");
 			}
 		}
 		assertThat(verify(auditor).get("status").asText()).isEqualTo("INTACT");
@@ -121,11 +121,11 @@ class AuditWitnessIT extends IntegrationTest {
 			witnessedAt = System.nanoTime();
 			assertThat(witness.newestSeq()).as("the witness holds the event's checkpoint").isGreaterThanOrEqualTo(seq);
 			sql.execute("set session_replication_role = replica");
-			sql.execute("select pg_advisory_lock(" + AuditLog.CHAIN_LOCK + ")");
+			sql.execute("select pg_advisory_lock(" + ChainWriter.CHAIN_LOCK + ")");
 			if (head() == witness.newestSeq()) {
 				return head();
 			}
-			sql.execute("select pg_advisory_unlock(" + AuditLog.CHAIN_LOCK + ")");
+			sql.execute("select pg_advisory_unlock(" + ChainWriter.CHAIN_LOCK + ")");
 		}
 		throw new AssertionError("the application kept appending: no quiet newest event to tamper with");
 	}

@@ -126,9 +126,13 @@ public final class AppNode implements AutoCloseable {
 
 	/** Readiness: the database answers and the vault's keys work. */
 	public boolean ready() {
+		return answers(base() + "/actuator/health/readiness");
+	}
+
+	/** Whether {@code url} answers 200 within 3 s (a service started beside the nodes, too). */
+	public static boolean answers(String url) {
 		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
-				.timeout(Duration.ofSeconds(3)).build();
+			HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build();
 			return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
 		}
 		catch (IOException e) {

@@ -70,13 +70,13 @@ class AuditSequencingIT extends IntegrationTest {
 				await(secondDone);
 			}));
 			assertThat(firstRecorded.await(30, TimeUnit.SECONDS)).isTrue();
-			Future<?> b = threads.submit(() -> {
-				new TransactionTemplate(transactions).executeWithoutResult(tx -> log.record(event(second)));
-				secondDone.countDown();
-			});
+			Future<?> b = threads.submit(
+					() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> log.record(event(second))));
 			b.get(30, TimeUnit.SECONDS);
 			assertThat(chained(second)).as("chained while the first action's transaction is still open").isOne();
 			assertThat(chained(first)).isZero();
+			// only now may the first action commit: had the second counted down, the first could commit before the look
+			secondDone.countDown();
 			a.get(30, TimeUnit.SECONDS);
 			assertThat(chained(first)).isOne();
 		}

@@ -55,8 +55,11 @@ class Indicators {
 		}
 	}
 
-	/** How the units of a population are counted: distinct units (persons, reports, cases), or each fact (no sort). */
-	enum Unit { DISTINCT, FACT }
+	/**
+	 * How the units of a population are counted: distinct units (persons, reports, cases; grouped), or each row,
+	 * already one per unit (a fact, a service's row), with no grouping.
+	 */
+	enum Unit { DISTINCT, ROW }
 
 	/**
 	 * An indicator: its population as SQL returning {@code unit} (what is counted once), {@code case_id} (the case
@@ -66,7 +69,7 @@ class Indicators {
 	 */
 	enum Definition {
 		K1("K1", new IndicatorValue.Target(BigDecimal.valueOf(100), false), Plan.QNG_521_2021, false, Unit.DISTINCT, """
-				select f.case_id::text as unit, f.case_id, exists (select 1 from report_fact x where x.case_id = f.case_id
+				select f.case_id as unit, f.case_id, exists (select 1 from report_fact x where x.case_id = f.case_id
 				    and x.kind = 'CLASSIFIED' and x.occurred_on <= :to) as counted, null::float8 as measure
 				from report_fact f
 				where f.kind = 'REPORT_RECEIVED' and f.occurred_on between :from and :to and {province:f} and {live:f}
@@ -89,13 +92,11 @@ class Indicators {
 				victims("not " + withdrawn() + " and not " + needs(), "true")),
 		K6_WITHDRAWN("K6-WITHDRAWN", null, null, false, Unit.DISTINCT, victims(withdrawn(), "true")),
 		R3("R3", null, null, false, Unit.DISTINCT, """
-				select f.case_id::text as unit, f.case_id, coalesce(t.occurred_at <= t.due_at, true) as counted,
+				select f.case_id as unit, f.case_id, %s as counted,
 				       extract(epoch from f.occurred_at - c.received_at) / 3600 as measure
 				from report_fact f
 				join report_case c on c.case_id = f.case_id and c.duplicate_of is null
-				left join report_fact t on t.case_id = f.case_id and t.kind = 'TASK_COMPLETED' and t.code = 'Task_Classify'
-				    and t.occurred_at = f.occurred_at and t.occurred_on between :from and :to
-				where f.kind = 'CLASSIFIED' and f.occurred_on between :from and :to and {province:f}"""),
+				where f.kind = 'CLASSIFIED' and f.occurred_on between :from and :to and {province:f}""".formatted(onTime("f"))),
 		P1("P1", null, null, false, Unit.DISTINCT, events("PERSON_RECEIVED", "true", "true")),
 		P2("P2", null, null, false, Unit.DISTINCT, events("RESCUED", "f.code = 'RESCUED'", "true")),
 		P2_CROSS_BORDER("P2-CROSS-BORDER", null, null, false, Unit.DISTINCT,
@@ -113,26 +114,18 @@ class Indicators {
 				exists (select 1 from report_fact x where x.case_id = f.case_id and x.kind = 'PROTECTION'
 				    and x.person_id is not distinct from f.person_id and x.occurred_on = f.occurred_on)""")),
 		PR1_APPLIED("PR1-APPLIED", null, null, false, Unit.DISTINCT, events("PROTECTION", "true", "f.code = 'APPLIED'")),
-		S2("S2", null, null, false, Unit.DISTINCT, services("SERVICE_REFERRED", "accepted_on")),
-		S2_DELIVERED("S2-DELIVERED", null, null, false, Unit.DISTINCT, services("SERVICE_ACCEPTED", "delivered_on")),
-		S2_UNMET("S2-UNMET", null, null, false, Unit.DISTINCT, services("SERVICE_REFERRED", "unmet_on")),
-		S3("S3", null, null, false, Unit.DISTINCT, """
-				select coalesce(f.person_id, f.case_id)::text || ':' || f.code as unit, f.case_id,
-				       coalesce(t.occurred_at <= t.due_at, true) as counted,
-				       extract(epoch from f.occurred_at - s.referred_at) / 86400 as measure
-				from report_fact f
-				left join report_service s on s.case_id = f.case_id and s.person_key = {person:f} and s.code = f.code
-				left join report_fact t on t.case_id = f.case_id and t.kind = 'TASK_COMPLETED'
-				    and t.code = 'Task_RespondToReferral' and t.occurred_at = f.occurred_at and t.occurred_on between :from and :to
-				where f.kind = 'SERVICE_ACCEPTED' and f.occurred_on between :from and :to and {province:f} and {live:f}"""),
-		S3_EXTENDED("S3-EXTENDED", null, null, false, Unit.FACT, facts("SERVICE_EXTENDED", "true", "f.detail = 'GRANTED'")),
+		S2("S2", null, null, false, Unit.ROW, services(Milestone.REFERRED, "accepted_on")),
+		S2_DELIVERED("S2-DELIVERED", null, null, false, Unit.ROW, services(Milestone.ACCEPTED, "delivered_on")),
+		S2_UNMET("S2-UNMET", null, null, false, Unit.ROW, services(Milestone.REFERRED, "unmet_on")),
+		S3("S3", null, null, false, Unit.DISTINCT, acceptances()),
+		S3_EXTENDED("S3-EXTENDED", null, null, false, Unit.ROW, facts("SERVICE_EXTENDED", "true", "f.detail = 'GRANTED'")),
 		RI1("RI1", null, null, false, Unit.DISTINCT, events("REINTEGRATION_DECIDED", "true", onTime("f"))),
 		RI1_APPROVED("RI1-APPROVED", null, null, false, Unit.DISTINCT,
 				events("REINTEGRATION_DECIDED", "true", "f.code = 'APPROVED'")),
 		RI1_APPLIED("RI1-APPLIED", null, null, false, Unit.DISTINCT, events("REINTEGRATION_APPLIED", "true", "true")),
 		RP1("RP1", null, null, false, Unit.DISTINCT, events("REPATRIATED", "true", "true")),
-		T1("T1", null, null, false, Unit.FACT, facts("TASK_COMPLETED", "true", onTime("f"))),
-		T1_ESCALATED("T1-ESCALATED", null, null, false, Unit.FACT, facts("ESCALATED", "true", "true"));
+		T1("T1", null, null, false, Unit.ROW, facts("TASK_COMPLETED", "true", onTime("f"))),
+		T1_ESCALATED("T1-ESCALATED", null, null, false, Unit.ROW, facts("ESCALATED", "true", "true"));
 
 		final String id;
 		final IndicatorValue.Target target;
@@ -206,12 +199,12 @@ class Indicators {
 	private static String reading(Definition definition, String province) {
 		String population = sql(definition.population, province);
 		if (!definition.measured()) {
-			String units = definition.unit == Unit.FACT ? "select counted from (" + population + ") p"
+			String units = definition.unit == Unit.ROW ? "select counted from (" + population + ") p"
 					: "select bool_or(counted) as counted from (" + population + ") p group by unit";
 			return "select count(*) filter (where counted) as numerator, count(*) as denominator,"
 					+ " null::float8 as median from (" + units + ") u";
 		}
-		String units = definition.unit == Unit.FACT ? "select counted from p"
+		String units = definition.unit == Unit.ROW ? "select counted from p"
 				: "select bool_or(counted) as counted from p group by unit";
 		return "with p as materialized (" + population + ") select count(*) filter (where counted) as numerator,"
 				+ " count(*) as denominator, (select percentile_cont(0.5) within group (order by measure) from p) as median"
@@ -265,6 +258,7 @@ class Indicators {
 	 */
 	static String sql(String template, String province) {
 		return template.replaceAll("\\{province:(\\w+)}", province == null ? "true" : "$1.province = :province")
+			.replaceAll("\\{province=([\\w.]+)}", province == null ? "true" : "$1 = :province")
 			.replaceAll("\\{person:(\\w+)}", "coalesce($1.person_id, '00000000-0000-0000-0000-000000000000'::uuid)")
 			.replaceAll("\\{live:(\\w+)}", "not exists (select 1 from report_case d where d.case_id = $1.case_id"
 					+ " and d.duplicate_of is not null)");
@@ -272,7 +266,7 @@ class Indicators {
 
 	private static String criminal(String entry, String exit) {
 		return """
-				select f.criminal_case_id::text as unit, null::uuid as case_id, exists (select 1 from report_fact x
+				select f.criminal_case_id as unit, null::uuid as case_id, exists (select 1 from report_fact x
 				    where x.criminal_case_id = f.criminal_case_id and x.kind = '%2$s' and x.occurred_on <= :to) as counted,
 				    null::float8 as measure
 				from report_fact f
@@ -287,7 +281,7 @@ class Indicators {
 	 */
 	private static String received(String condition) {
 		return """
-				select f.case_id::text as unit, f.case_id, x.case_id is not null as counted, null::float8 as measure
+				select f.case_id as unit, f.case_id, x.case_id is not null as counted, null::float8 as measure
 				from report_fact f
 				left join report_fact x on x.case_id = f.case_id and x.kind = 'REPORT_RESOLVED' and x.occurred_on <= :to
 				where f.kind = 'REPORT_RECEIVED' and {province:f} and {live:f} and f.detail in %s
@@ -296,12 +290,12 @@ class Indicators {
 
 	/** Facts of a kind in the period, one unit per person (the case when the fact names none). */
 	private static String events(String kind, String condition, String counted) {
-		return population("coalesce(f.person_id, f.case_id)::text", kind, condition, counted);
+		return population("coalesce(f.person_id, f.case_id)", kind, condition, counted);
 	}
 
 	/** Facts of a kind in the period, each a unit (a task, a decision). */
 	private static String facts(String kind, String condition, String counted) {
-		return population("f.id::text", kind, condition, counted);
+		return population("f.id", kind, condition, counted);
 	}
 
 	private static String population(String unit, String kind, String condition, String counted) {
@@ -312,18 +306,61 @@ class Indicators {
 			.formatted(kind, condition, counted.equals("true") ? "true" : "(" + counted + ")", unit);
 	}
 
+	/** A service's referral or acceptance: its facts' kind and its row's count, first day and first province. */
+	enum Milestone {
+		REFERRED("SERVICE_REFERRED", "referrals", "referred_on", "referred_province"),
+		ACCEPTED("SERVICE_ACCEPTED", "acceptances", "accepted_on", "accepted_province");
+
+		final String kind;
+		final String count;
+		final String day;
+		final String province;
+
+		Milestone(String kind, String count, String day, String province) {
+			this.kind = kind;
+			this.count = count;
+			this.day = day;
+			this.province = province;
+		}
+	}
+
 	/**
-	 * Service facts of a kind in the period, one unit per person and service, counted when the service's first day of
-	 * {@code outcome} (report_service: accepted, delivered in full, unmet) is by the period's end.
+	 * Services referred (accepted) in the period, one row per service, counted when its first day of {@code outcome}
+	 * (accepted, delivered in full, unmet) is by the period's end. A service with one such fact is in the period
+	 * when its row's first day is, in the province of that fact; one with several is in it when one of its facts is.
 	 */
-	private static String services(String kind, String outcome) {
+	private static String services(Milestone milestone, String outcome) {
 		return """
-				select coalesce(f.person_id, f.case_id)::text || ':' || f.code as unit, f.case_id,
-				       coalesce(s.%2$s <= :to, false) as counted, null::float8 as measure
-				from report_fact f
-				left join report_service s on s.case_id = f.case_id and s.person_key = {person:f} and s.code = f.code
-				where f.kind = '%1$s' and f.occurred_on between :from and :to and {province:f} and {live:f}"""
-			.formatted(kind, outcome);
+				select s.id as unit, s.case_id, coalesce(s.%2$s <= :to, false) as counted, null::float8 as measure
+				from report_service s
+				where s.%3$s = 1 and s.%4$s between :from and :to and {province=s.%5$s} and {live:s}
+				union all
+				select s.id, s.case_id, coalesce(s.%2$s <= :to, false), null::float8
+				from report_service s
+				where s.%3$s > 1 and s.%4$s <= :to and {live:s} and exists (select 1 from report_fact f
+				    where f.case_id = s.case_id and f.kind = '%1$s' and {person:f} = s.person_key and f.code = s.code
+				      and f.occurred_on between :from and :to and {province:f})"""
+			.formatted(milestone.kind, outcome, milestone.count, milestone.day, milestone.province);
+	}
+
+	/**
+	 * S3: acceptances in the period, a unit per service, by the deadline of the provider's response (the acceptance
+	 * fact carries it), measured from the service's first referral; a service accepted once from its row, one
+	 * accepted more than once from each of its acceptances in the period.
+	 */
+	private static String acceptances() {
+		return """
+				select s.id as unit, s.case_id, coalesce(s.accepted_at <= s.accepted_due, true) as counted,
+				       extract(epoch from s.accepted_at - s.referred_at) / 86400 as measure
+				from report_service s
+				where s.acceptances = 1 and s.accepted_on between :from and :to and {province=s.accepted_province}
+				  and {live:s}
+				union all
+				select s.id, s.case_id, %s, extract(epoch from f.occurred_at - s.referred_at) / 86400
+				from report_service s
+				join report_fact f on f.case_id = s.case_id and f.kind = 'SERVICE_ACCEPTED' and {person:f} = s.person_key
+				    and f.code = s.code and f.occurred_on between :from and :to and {province:f}
+				where s.acceptances > 1 and {live:s}""".formatted(onTime("f"));
 	}
 
 	/** Persons identified as victims in the period. */
@@ -351,7 +388,7 @@ class Indicators {
 	 */
 	private static String served(String outcome) {
 		return """
-				select coalesce(f.person_id, f.case_id)::text as unit, f.case_id, v.served as counted,
+				select coalesce(f.person_id, f.case_id) as unit, f.case_id, v.served as counted,
 				       null::float8 as measure
 				from report_fact f
 				join lateral (select bool_and(coalesce(s.%1$s <= :to, false)) as served from report_service s

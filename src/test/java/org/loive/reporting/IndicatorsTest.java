@@ -49,8 +49,8 @@ class IndicatorsTest {
 	static final AtomicInteger keys = new AtomicInteger();
 
 	static final UUID C1 = id(), C2 = id(), C3 = id(), C4 = id(), C5 = id(), C6 = id(), C7 = id(), C8 = id(), C9 = id(),
-			C10 = id(), C11 = id(), C12 = id(), C13 = id();
-	static final UUID V7 = id(), V8 = id(), V9 = id(), V10 = id(), V11 = id(), V12 = id(), N13 = id(), M8 = id(), M9 = id();
+			C10 = id(), C11 = id(), C12 = id(), C13 = id(), C14 = id();
+	static final UUID V14 = id(), V7 = id(), V8 = id(), V9 = id(), V10 = id(), V11 = id(), V12 = id(), N13 = id(), M8 = id(), M9 = id();
 	static final UUID CR1 = id(), CR2 = id(), CR3 = id(), CR4 = id();
 
 	@BeforeAll
@@ -115,11 +115,9 @@ class IndicatorsTest {
 			.due(Instant.parse("2026-10-29T05:00:00Z")));
 		service(FactKind.SERVICE_REFERRED, C8, V8, "a", "2026-10-29T02:00:00Z", "health");
 		service(FactKind.SERVICE_REFERRED, C8, V8, "b", "2026-10-29T02:00:00Z", "health");
-		service(FactKind.SERVICE_ACCEPTED, C8, V8, "a", "2026-10-30T02:00:00Z", "health");
-		respondTask(C8, V8, "2026-10-30T02:00:00Z", "2026-10-31T02:00:00Z"); // on time
+		accepted(C8, V8, "QNG", "a", "2026-10-30T02:00:00Z", "health", "2026-10-31T02:00:00Z"); // on time
 		service(FactKind.SERVICE_DECLINED, C8, V8, "b", "2026-10-31T02:00:00Z", "NO_CAPACITY");
-		service(FactKind.SERVICE_ACCEPTED, C8, V8, "b", "2026-11-02T02:00:00Z", "womens-union");
-		respondTask(C8, V8, "2026-11-02T02:00:00Z", "2026-11-01T02:00:00Z"); // late
+		accepted(C8, V8, "QNG", "b", "2026-11-02T02:00:00Z", "womens-union", "2026-11-01T02:00:00Z"); // late
 		service(FactKind.SERVICE_DELIVERED, C8, V8, "a", "2026-11-05T02:00:00Z", "DELIVERED");
 		facts.append(fact(FactKind.SERVICE_EXTENDED, C8, "QNG", "2026-11-06T02:00:00Z").person(V8).code("a").detail("GRANTED"));
 		service(FactKind.SERVICE_DELIVERED, C8, V8, "b", "2026-11-10T02:00:00Z", "PARTIALLY_DELIVERED");
@@ -193,6 +191,23 @@ class IndicatorsTest {
 		milestone(CR3, "QNG", FactKind.CRIMINAL_TRIED, "2026-10-30");
 		link(CR3, C9);
 		milestone(CR4, "GLI", FactKind.CRIMINAL_INITIATED, "2026-10-25");
+
+		// C14 in DNG: services referred or accepted more than once, and one referred in two provinces (KTM after a
+		// move), none of it in QNG
+		report(C14, "DNG-001", "PERSON_RETURNED", "2026-09-20T01:00:00Z", List.of());
+		// a: referred before the period, declined, referred again in it, accepted once in it (late)
+		service(FactKind.SERVICE_REFERRED, C14, V14, "DNG", "a", "2026-10-01T02:00:00Z", "health");
+		service(FactKind.SERVICE_DECLINED, C14, V14, "DNG", "a", "2026-10-02T02:00:00Z", "NO_CAPACITY");
+		service(FactKind.SERVICE_REFERRED, C14, V14, "DNG", "a", "2026-10-20T02:00:00Z", "health");
+		accepted(C14, V14, "DNG", "a", "2026-10-21T02:00:00Z", "health", "2026-10-20T02:00:00Z");
+		// b: referred once, accepted late, then on time by another provider, delivered in full
+		service(FactKind.SERVICE_REFERRED, C14, V14, "DNG", "b", "2026-10-16T02:00:00Z", "health");
+		accepted(C14, V14, "DNG", "b", "2026-10-17T02:00:00Z", "health", "2026-10-16T12:00:00Z");
+		accepted(C14, V14, "DNG", "b", "2026-10-25T02:00:00Z", "womens-union", "2026-10-26T02:00:00Z");
+		service(FactKind.SERVICE_DELIVERED, C14, V14, "DNG", "b", "2026-10-30T02:00:00Z", "DELIVERED");
+		// c: referred in DNG, then in KTM, never accepted
+		service(FactKind.SERVICE_REFERRED, C14, V14, "DNG", "c", "2026-10-18T02:00:00Z", "health");
+		service(FactKind.SERVICE_REFERRED, C14, V14, "KTM", "c", "2026-10-28T02:00:00Z", "health");
 	}
 
 	@AfterAll
@@ -339,6 +354,23 @@ class IndicatorsTest {
 	}
 
 	@Test
+	void servicesReferredOrAcceptedMoreThanOnceCountOnceInEachProvinceOfTheirFacts() {
+		// referred in DNG in the period: a (again, on the 20th), b, c → 3; accepted by the 14th: a, b → 2 / 3
+		assertValue(Definition.S2, "DNG", 2, 3);
+		assertValue(Definition.S2_UNMET, "DNG", 0, 3);
+		// c was referred in KTM too: counted there, and once in the whole country (QNG's 3 / 5 and DNG's)
+		assertValue(Definition.S2, "KTM", 0, 1);
+		assertValue(Definition.S2, null, 5, 8);
+		// accepted in the period: a, b (twice) → 2; delivered in full by the 14th: b → 1 / 2
+		assertValue(Definition.S2_DELIVERED, "DNG", 1, 2);
+		// on time: b (its second acceptance), not a → 1 / 2; days from the first referral, each acceptance:
+		// a 20, b 1 and 9 → median 9
+		assertValue(Definition.S3, "DNG", 1, 2);
+		assertThat(value(Definition.S3, "DNG").label()).contains("9 ngày");
+		assertThat(indicators.cases(Definition.S3, "DNG", PERIOD, Figure.SHORTFALL)).containsExactly(C14);
+	}
+
+	@Test
 	void ri1CountsReintegrationDecisionsWithinNineWorkingDays() {
 		// decided: V8 approved on time, V12 declined after the deadline → on time 1 / 2, approved 1 / 2
 		assertValue(Definition.RI1, "QNG", 1, 2);
@@ -460,10 +492,11 @@ class IndicatorsTest {
 		report(caseId, "QNG-004", "PERSON_RETURNED", at, forms);
 	}
 
+	/** A classification as the chain records it: the task's completion and the classification, with its deadline. */
 	private static void classified(UUID caseId, String province, String at, String due) {
 		facts.append(fact(FactKind.TASK_COMPLETED, caseId, province, at).code("Task_Classify").agency("police")
 			.due(Instant.parse(due)));
-		facts.append(fact(FactKind.CLASSIFIED, caseId, province, at).code("TRAFFICKING_SUSPECTED"));
+		facts.append(fact(FactKind.CLASSIFIED, caseId, province, at).code("TRAFFICKING_SUSPECTED").due(Instant.parse(due)));
 	}
 
 	private static void resolved(UUID caseId, String province, String day) {
@@ -482,11 +515,20 @@ class IndicatorsTest {
 	}
 
 	private static void service(FactKind kind, UUID caseId, UUID personId, String service, String at, String detail) {
-		facts.append(fact(kind, caseId, "QNG", at).person(personId).code(service).detail(detail));
+		service(kind, caseId, personId, "QNG", service, at, detail);
 	}
 
-	private static void respondTask(UUID caseId, UUID personId, String at, String due) {
-		facts.append(fact(FactKind.TASK_COMPLETED, caseId, "QNG", at).person(personId).code("Task_RespondToReferral")
+	private static void service(FactKind kind, UUID caseId, UUID personId, String province, String service, String at,
+			String detail) {
+		facts.append(fact(kind, caseId, province, at).person(personId).code(service).detail(detail));
+	}
+
+	/** An acceptance as the chain records it: the provider's response task and the acceptance, with its deadline. */
+	private static void accepted(UUID caseId, UUID personId, String province, String service, String at, String provider,
+			String due) {
+		facts.append(fact(FactKind.TASK_COMPLETED, caseId, province, at).person(personId).code("Task_RespondToReferral")
+			.due(Instant.parse(due)));
+		facts.append(fact(FactKind.SERVICE_ACCEPTED, caseId, province, at).person(personId).code(service).detail(provider)
 			.due(Instant.parse(due)));
 	}
 

@@ -430,9 +430,10 @@ class ReportingBenchmark {
 			Instant classified = c.after(received, 1, 30);
 			Instant due = received.plus(Duration.ofHours(24));
 			task(c, null, "Task_Classify", "police", classified, due);
+			// as the chain records a user task's outcome: with the task's deadline
 			fact("CLASSIFIED", c, null, null, classified, null,
 					duplicate ? "DUPLICATE" : suspected ? "TRAFFICKING_SUSPECTED" : "OTHER_MATTER",
-					duplicate ? original.toString() : suspected ? "police" : null, null);
+					duplicate ? original.toString() : suspected ? "police" : null, due);
 			if (kind.equals("DENUNCIATION") || kind.equals("CRIME_REPORT") || kind.equals("PROSECUTION_PETITION")) {
 				resolve(c, p, classified, suspected);
 			}
@@ -612,13 +613,16 @@ class ReportingBenchmark {
 				if (draw < 0.04) {
 					at = c.after(at, 24, 24 * 10);
 					fact("SERVICE_UNMET", c, person, null, at, "labour", service, null, null);
-					return at;
+					// half of the unmet needs are referred again once a provider can be found: a service with
+					// two referrals, counted from its facts
+					return random.nextBoolean() ? service(c, person, service, c.after(at, 24 * 20, 24 * 60), withdrawn) : at;
 				}
 				provider = pick(PROVIDERS);
 			}
 			Instant accepted = c.after(at, 2, 24 * 5);
-			task(c, person, "Task_RespondToReferral", provider, accepted, at.plus(Duration.ofDays(3)));
-			fact("SERVICE_ACCEPTED", c, person, null, accepted, provider, service, provider, null);
+			Instant respondBy = at.plus(Duration.ofDays(3));
+			task(c, person, "Task_RespondToReferral", provider, accepted, respondBy);
+			fact("SERVICE_ACCEPTED", c, person, null, accepted, provider, service, provider, respondBy);
 			if (withdrawn || random.nextDouble() < 0.08) {
 				return accepted;
 			}

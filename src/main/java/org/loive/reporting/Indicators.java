@@ -65,7 +65,8 @@ class Indicators {
 	 * An indicator: its population as SQL returning {@code unit} (what is counted once), {@code case_id} (the case
 	 * behind it, null for a criminal case: its linked referral cases are), {@code counted} (in the numerator) and
 	 * {@code measure} (a duration whose median the label shows, else null). {@code {province:f}} and {@code {live:f}}
-	 * stand for the province and the not-a-duplicate conditions on alias f.
+	 * stand for the province and the not-a-duplicate conditions on alias f, {@code {province=s.column}} for the
+	 * province in a column of another name.
 	 */
 	enum Definition {
 		K1("K1", new IndicatorValue.Target(BigDecimal.valueOf(100), false), Plan.QNG_521_2021, false, Unit.DISTINCT, """
@@ -253,7 +254,8 @@ class Indicators {
 	}
 
 	/**
-	 * The SQL with its conditions filled in: the province on the fact (none for the country), not a duplicate, and
+	 * The SQL with its conditions filled in: the province on the fact or in the column named (none for the country),
+	 * not a duplicate, and
 	 * the fact's key in report_service (its person, the nil UUID for the case as a whole).
 	 */
 	static String sql(String template, String province) {

@@ -35,6 +35,8 @@ class ChainEventsProcessTest extends ProcessTestCase {
 			assertThat(event.personId()).isEqualTo(victimId);
 			assertThat(event.area()).isEqualTo("QNG");
 		});
+		// the classification carries its task's deadline: R3 counts it on time by that alone
+		assertThat(of(caseId)).extracting(ChainEvent::dueAt).containsOnly(of(caseId).get(0).dueAt());
 
 		done(referral, RECEIVE_PERSON);
 		done(open(referral, PLAN_INTERIM_SUPPORT), ReferralVariables.CONSENTED_SERVICES, List.of("a"),

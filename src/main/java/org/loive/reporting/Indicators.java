@@ -6,9 +6,12 @@ import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -85,16 +88,15 @@ class Indicators {
 				criminal("CRIMINAL_SOLVED", "CRIMINAL_PROSECUTED")),
 		K5("K5", new IndicatorValue.Target(BigDecimal.valueOf(90), false), Plan.QNG_521_2021, true, Unit.DISTINCT,
 				criminal("CRIMINAL_PROSECUTED", "CRIMINAL_TRIED")),
-		K6("K6", new IndicatorValue.Target(BigDecimal.valueOf(100), false), Plan.QNM_2608_2025, false, Unit.DISTINCT,
-				served("accepted_on")),
-		K6_DELIVERED("K6-DELIVERED", new IndicatorValue.Target(BigDecimal.valueOf(100), false), Plan.QNM_2608_2025, false,
-				Unit.DISTINCT, served("delivered_on")),
-		K6_NO_NEED("K6-NO-NEED", null, null, false, Unit.DISTINCT,
-				victims("not " + withdrawn() + " and not " + needs(), "true")),
-		K6_WITHDRAWN("K6-WITHDRAWN", null, null, false, Unit.DISTINCT, victims(withdrawn(), "true")),
+		K6("K6", new IndicatorValue.Target(BigDecimal.valueOf(100), false), Plan.QNM_2608_2025, Family.VICTIMS,
+				"not withdrawn and needs", "accepted"),
+		K6_DELIVERED("K6-DELIVERED", new IndicatorValue.Target(BigDecimal.valueOf(100), false), Plan.QNM_2608_2025,
+				Family.VICTIMS, "not withdrawn and needs", "delivered"),
+		K6_NO_NEED("K6-NO-NEED", null, null, Family.VICTIMS, "true", "not withdrawn and not needs"),
+		K6_WITHDRAWN("K6-WITHDRAWN", null, null, Family.VICTIMS, "true", "withdrawn"),
 		R3("R3", null, null, false, Unit.DISTINCT, """
 				select f.case_id as unit, f.case_id, %s as counted,
-				       extract(epoch from f.occurred_at - c.received_at) / 3600 as measure
+				       date_part('epoch', f.occurred_at - c.received_at) / 3600 as measure
 				from report_fact f
 				join report_case c on c.case_id = f.case_id and c.duplicate_of is null
 				where f.kind = 'CLASSIFIED' and f.occurred_on between :from and :to and {province:f}""".formatted(onTime("f"))),
@@ -134,6 +136,10 @@ class Indicators {
 		final boolean criminal;
 		final Unit unit;
 		final String population;
+		/** The family read with it in one pass, and its population and numerator over the family's columns. */
+		final Family family;
+		final String included;
+		final String counted;
 
 		Definition(String id, IndicatorValue.Target target, Plan plan, boolean criminal, Unit unit, String population) {
 			this.id = id;
@@ -142,6 +148,22 @@ class Indicators {
 			this.criminal = criminal;
 			this.unit = unit;
 			this.population = population;
+			this.family = null;
+			this.included = null;
+			this.counted = null;
+		}
+
+		Definition(String id, IndicatorValue.Target target, Plan plan, Family family, String included, String counted) {
+			this.id = id;
+			this.target = target;
+			this.plan = plan;
+			this.criminal = false;
+			this.unit = Unit.DISTINCT;
+			this.population = "select unit, case_id, (%s) as counted, null::float8 as measure from (%s) b where %s"
+				.formatted(counted, family.rows, included);
+			this.family = family;
+			this.included = included;
+			this.counted = counted;
 		}
 
 		/** A count rather than a share: every unit of the population is in the numerator, there is no denominator. */
@@ -162,6 +184,35 @@ class Indicators {
 		}
 	}
 
+	/**
+	 * Indicators that count the same units with the same lookups, so a report reads them in one pass: their rows
+	 * (unit, case_id, and the columns their populations and numerators are written with).
+	 */
+	enum Family {
+		/**
+		 * Persons identified as victims in the period: consent withdrawn by its end, a consented service referred by
+		 * then (needs), and whether every service referred by then was accepted (delivered in full) by then: one look
+		 * at the victim's services in report_service.
+		 */
+		VICTIMS("""
+				select coalesce(f.person_id, f.case_id) as unit, f.case_id, %s as withdrawn, v.referred > 0 as needs,
+				       coalesce(v.accepted, false) as accepted, coalesce(v.delivered, false) as delivered
+				from report_fact f
+				cross join lateral (select count(*) as referred,
+				           bool_and(coalesce(s.accepted_on <= :to, false)) as accepted,
+				           bool_and(coalesce(s.delivered_on <= :to, false)) as delivered
+				    from report_service s
+				    where s.case_id = f.case_id and s.person_key = {person:f} and s.referred_on <= :to) v
+				where f.kind = 'IDENTIFIED' and f.occurred_on between :from and :to and {province:f} and {live:f}
+				  and f.code = 'VICTIM'""".formatted(withdrawn()));
+
+		final String rows;
+
+		Family(String rows) {
+			this.rows = rows;
+		}
+	}
+
 	/** Which cases behind an indicator: its numerator, its denominator, or those of the denominator not in the numerator. */
 	enum Figure { NUMERATOR, DENOMINATOR, SHORTFALL }
 
@@ -175,22 +226,57 @@ class Indicators {
 		this.readings = readings;
 	}
 
-	/** Every indicator, in the order of §7. */
+	/** Every indicator, in the order of §7; a family's in one reading. */
 	List<IndicatorValue> all(String province, ReportPeriod period, Locale locale) {
-		return readings.each(List.of(Definition.values()), definition -> value(definition, province, period, locale));
+		Map<Object, List<Definition>> readingsOf = new LinkedHashMap<>();
+		for (Definition definition : Definition.values()) {
+			readingsOf.computeIfAbsent(definition.family == null ? definition : definition.family,
+					key -> new ArrayList<>()).add(definition);
+		}
+		return readings.each(List.copyOf(readingsOf.values()), together -> together.size() == 1
+				? List.of(value(together.get(0), province, period, locale))
+				: family(together, province, period, locale))
+			.stream().flatMap(List::stream).toList();
 	}
 
 	IndicatorValue value(Definition definition, String province, ReportPeriod period, Locale locale) {
 		return jdbc.sql(reading(definition, province))
 			.params(parameters(province, period))
+			.query((row, n) -> indicator(definition, row.getLong("numerator"), row.getLong("denominator"),
+					row.getObject("median", Double.class), locale))
+			.single();
+	}
+
+	/** The indicators of one family, its rows grouped once by unit, each member's figures counted from the groups. */
+	private List<IndicatorValue> family(List<Definition> members, String province, ReportPeriod period, Locale locale) {
+		StringBuilder units = new StringBuilder("select unit");
+		StringBuilder counts = new StringBuilder("select null");
+		for (int i = 0; i < members.size(); i++) {
+			Definition member = members.get(i);
+			units.append(", bool_or(%2$s) as in%1$d, bool_or((%2$s) and (%3$s)) as counted%1$d"
+				.formatted(i, member.included, member.counted));
+			counts.append(", count(*) filter (where counted%1$d) as numerator%1$d, count(*) filter (where in%1$d) as denominator%1$d"
+				.formatted(i));
+		}
+		String query = counts + " from (" + units + " from (" + members.get(0).family.rows + ") b group by unit) u";
+		return jdbc.sql(sql(query, province))
+			.params(parameters(province, period))
 			.query((row, n) -> {
-				long numerator = row.getLong("numerator");
-				Double median = row.getObject("median", Double.class);
-				return new IndicatorValue(definition.id, label(definition, median, locale), numerator,
-						definition.count() ? 0 : row.getLong("denominator"), definition.target,
-						definition.plan == null ? null : messages.getMessage(definition.plan.key(), null, locale));
+				List<IndicatorValue> values = new ArrayList<>();
+				for (int i = 0; i < members.size(); i++) {
+					values.add(indicator(members.get(i), row.getLong("numerator" + i), row.getLong("denominator" + i), null,
+							locale));
+				}
+				return values;
 			})
 			.single();
+	}
+
+	private IndicatorValue indicator(Definition definition, long numerator, long denominator, Double median,
+			Locale locale) {
+		return new IndicatorValue(definition.id, label(definition, median, locale), numerator,
+				definition.count() ? 0 : denominator, definition.target,
+				definition.plan == null ? null : messages.getMessage(definition.plan.key(), null, locale));
 	}
 
 	/**
@@ -308,21 +394,26 @@ class Indicators {
 			.formatted(kind, condition, counted.equals("true") ? "true" : "(" + counted + ")", unit);
 	}
 
-	/** A service's referral or acceptance: its facts' kind and its row's count, first day and first province. */
+	/**
+	 * A service's referral or acceptance: its facts' kind and its row's count, first day, first province and last
+	 * day.
+	 */
 	enum Milestone {
-		REFERRED("SERVICE_REFERRED", "referrals", "referred_on", "referred_province"),
-		ACCEPTED("SERVICE_ACCEPTED", "acceptances", "accepted_on", "accepted_province");
+		REFERRED("SERVICE_REFERRED", "referrals", "referred_on", "referred_province", "referred_last_on"),
+		ACCEPTED("SERVICE_ACCEPTED", "acceptances", "accepted_on", "accepted_province", "accepted_last_on");
 
 		final String kind;
 		final String count;
 		final String day;
 		final String province;
+		final String lastDay;
 
-		Milestone(String kind, String count, String day, String province) {
+		Milestone(String kind, String count, String day, String province, String lastDay) {
 			this.kind = kind;
 			this.count = count;
 			this.day = day;
 			this.province = province;
+			this.lastDay = lastDay;
 		}
 	}
 
@@ -339,10 +430,10 @@ class Indicators {
 				union all
 				select s.id, s.case_id, coalesce(s.%2$s <= :to, false), null::float8
 				from report_service s
-				where s.%3$s > 1 and s.%4$s <= :to and {live:s} and exists (select 1 from report_fact f
+				where s.%3$s > 1 and s.%6$s >= :from and s.%4$s <= :to and {live:s} and exists (select 1 from report_fact f
 				    where f.case_id = s.case_id and f.kind = '%1$s' and {person:f} = s.person_key and f.code = s.code
 				      and f.occurred_on between :from and :to and {province:f})"""
-			.formatted(milestone.kind, outcome, milestone.count, milestone.day, milestone.province);
+			.formatted(milestone.kind, outcome, milestone.count, milestone.day, milestone.province, milestone.lastDay);
 	}
 
 	/**
@@ -353,51 +444,23 @@ class Indicators {
 	private static String acceptances() {
 		return """
 				select s.id as unit, s.case_id, coalesce(s.accepted_at <= s.accepted_due, true) as counted,
-				       extract(epoch from s.accepted_at - s.referred_at) / 86400 as measure
+				       date_part('epoch', s.accepted_at - s.referred_at) / 86400 as measure
 				from report_service s
 				where s.acceptances = 1 and s.accepted_on between :from and :to and {province=s.accepted_province}
 				  and {live:s}
 				union all
-				select s.id, s.case_id, %s, extract(epoch from f.occurred_at - s.referred_at) / 86400
+				select s.id, s.case_id, %s, date_part('epoch', f.occurred_at - s.referred_at) / 86400
 				from report_service s
 				join report_fact f on f.case_id = s.case_id and f.kind = 'SERVICE_ACCEPTED' and {person:f} = s.person_key
 				    and f.code = s.code and f.occurred_on between :from and :to and {province:f}
-				where s.acceptances > 1 and {live:s}""".formatted(onTime("f"));
-	}
-
-	/** Persons identified as victims in the period. */
-	private static String victims(String counted, String condition) {
-		return events("IDENTIFIED", "f.code = 'VICTIM' and " + condition, counted);
+				where s.acceptances > 1 and s.accepted_last_on >= :from and s.accepted_on <= :to and {live:s}"""
+			.formatted(onTime("f"));
 	}
 
 	private static String withdrawn() {
 		return """
 				exists (select 1 from report_fact w where w.case_id = f.case_id and w.kind = 'CONSENT_WITHDRAWN'
 				    and w.occurred_on <= :to)""";
-	}
-
-	/** At least one consented service was referred for the person by the period's end. */
-	private static String needs() {
-		return """
-				exists (select 1 from report_service s where s.case_id = f.case_id and s.person_key = {person:f}
-				    and s.referred_on <= :to)""";
-	}
-
-	/**
-	 * K6: victims identified in the period with a consented service referred and consent not withdrawn by its end,
-	 * counted when every service referred by then reached {@code outcome} (accepted, delivered in full) by then: one
-	 * look at the victim's services in report_service, whose aggregate is null when none was referred.
-	 */
-	private static String served(String outcome) {
-		return """
-				select coalesce(f.person_id, f.case_id) as unit, f.case_id, v.served as counted,
-				       null::float8 as measure
-				from report_fact f
-				join lateral (select bool_and(coalesce(s.%1$s <= :to, false)) as served from report_service s
-				    where s.case_id = f.case_id and s.person_key = {person:f} and s.referred_on <= :to) v
-				    on v.served is not null
-				where f.kind = 'IDENTIFIED' and f.occurred_on between :from and :to and {province:f} and {live:f}
-				  and f.code = 'VICTIM' and not %2$s""".formatted(outcome, withdrawn());
 	}
 
 	private static String onTime(String alias) {

@@ -434,6 +434,11 @@ class IndicatorsTest {
 		Report report = reports.report("QNG", PERIOD, VI);
 		assertThat(report.indicators()).extracting(IndicatorValue::id)
 			.containsExactly(java.util.Arrays.stream(Definition.values()).map(d -> d.id).toArray(String[]::new));
+		// read together (a family in one pass) as each alone
+		assertThat(report.indicators()).containsExactlyElementsOf(
+				java.util.Arrays.stream(Definition.values()).map(definition -> value(definition, "QNG")).toList());
+		assertThat(indicators.all(null, PERIOD, VI)).containsExactlyElementsOf(
+				java.util.Arrays.stream(Definition.values()).map(definition -> value(definition, null)).toList());
 		assertThat(report.tables()).hasSize(Reports.STANDARD.size());
 		assertThat(report.tables()).extracting(ReportTable::key).doesNotHaveDuplicates();
 		assertThat(report.computedAt()).isEqualTo(Instant.parse("2026-11-20T00:00:00Z"));

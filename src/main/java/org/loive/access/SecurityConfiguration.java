@@ -33,6 +33,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -48,6 +49,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -65,7 +67,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, Problems problems, AuditedRequests audited) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, Problems problems, AuditedRequests audited, JwtDecoder decoder,
+			Clock clock) throws Exception {
 		ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems, audited);
 		JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
 		tokens.setJwtGrantedAuthoritiesConverter(Officers::authorities);
@@ -101,7 +104,8 @@ class SecurityConfiguration {
 				.hasAnyRole(Officer.SUPERVISOR, Officer.AUDITOR)
 				.requestMatchers("/api/v1/reports", "/api/v1/reports/**").hasRole(Officer.SUPERVISOR)
 				.anyRequest().denyAll())
-			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
+			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(new RecentTokens(decoder, clock))
+					.jwtAuthenticationConverter(tokens))
 				.authenticationEntryPoint(handlers)
 				.accessDeniedHandler(handlers))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))

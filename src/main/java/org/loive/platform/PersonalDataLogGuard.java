@@ -7,6 +7,8 @@ import ch.qos.logback.core.spi.FilterReply;
 import org.slf4j.Marker;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps the loggers that write request bodies, rejected values or raw bytes at INFO, whatever level the
@@ -20,9 +22,13 @@ public class PersonalDataLogGuard extends TurboFilter {
 			"org.springframework.validation", "org.apache.coyote", "org.apache.tomcat.util.net",
 			"org.apache.tomcat.util.http", "com.fasterxml.jackson", "org.thymeleaf");
 
+	/** Each logger's answer, asked once: logback consults the filter on every level check (every isDebugEnabled). */
+	private final Map<String, Boolean> decided = new ConcurrentHashMap<>();
+
 	@Override
 	public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-		return level != null && !level.isGreaterOrEqual(Level.INFO) && guarded(logger.getName()) ? FilterReply.DENY
+		return level != null && !level.isGreaterOrEqual(Level.INFO)
+				&& decided.computeIfAbsent(logger.getName(), PersonalDataLogGuard::guarded) ? FilterReply.DENY
 				: FilterReply.NEUTRAL;
 	}
 

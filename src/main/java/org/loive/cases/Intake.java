@@ -61,13 +61,16 @@ class Intake {
 		audit.record(AuditEvent.of(AuditAction.CASE_REGISTER, officer.actor())
 			.onCase(caseId)
 			.purpose("channel:" + request.channel()));
-		String reference = references.next(province, request.receivedAt().atZone(Vietnam.ZONE).getYear());
 		UUID victimId = UUID.randomUUID();
 		List<UUID> minorIds = request.minors().stream().map(minor -> UUID.randomUUID()).toList();
 		IntakeFacts facts = request.facts();
-		String processInstanceId = workflow.start(new ReferralWorkflow.Referral(caseId, reference, request.channel(),
+		String processInstanceId = workflow.start(new ReferralWorkflow.Referral(caseId, request.channel(),
 				request.placeOrDefault(), facts.returnMode(), request.area(), province, request.receivedAt(),
 				request.immediateDanger(), victimId, minorIds));
+		// the province's counter row stays locked from here to the commit: drawn once the process has run its first
+		// steps (the intake's largest part), so the province's other intakes queue only for what follows
+		String reference = references.next(province, request.receivedAt().atZone(Vietnam.ZONE).getYear());
+		workflow.reference(caseId, reference);
 		cases.insert(new CaseRecord(caseId, reference, request.channel().name(), request.placeOrDefault().name(),
 				request.area(), request.area(), request.receivedAt(), request.immediateDanger(), facts, officer.username(),
 				clock.instant(), processInstanceId, null), receivingAgency(officer));

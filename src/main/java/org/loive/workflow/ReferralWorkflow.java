@@ -25,9 +25,9 @@ public class ReferralWorkflow {
 	/**
 	 * A new referral: the facts its routing and deadlines need (codes only; the case keeps the others) and the ids
 	 * of the persons linked to it. {@code returnMode} is null when the person did not come back from abroad or it
-	 * is not known.
+	 * is not known. Its human reference follows ({@link #reference}).
 	 */
-	public record Referral(UUID caseId, String reference, Channel channel, Place place, ReturnMode returnMode,
+	public record Referral(UUID caseId, Channel channel, Place place, ReturnMode returnMode,
 			String area, String province, Instant receivedAt, boolean immediateDanger, UUID victimId, List<UUID> minorIds) {
 	}
 
@@ -41,7 +41,6 @@ public class ReferralWorkflow {
 	public String start(Referral referral) {
 		VariableMap variables = Variables.createVariables()
 			.putValue(ReferralVariables.CASE_ID, referral.caseId().toString())
-			.putValue(ReferralVariables.REFERENCE, referral.reference())
 			.putValue(ReferralVariables.CHANNEL, referral.channel().name())
 			.putValue(ReferralVariables.PLACE, referral.place().name())
 			.putValue(ReferralVariables.RETURN_MODE, referral.returnMode() == null ? null : referral.returnMode().name())
@@ -60,6 +59,17 @@ public class ReferralWorkflow {
 			.setVariables(variables)
 			.execute()
 			.getId();
+	}
+
+	/**
+	 * The case's human reference, drawn after the start (intake draws it last): on every process of the case started
+	 * so far; those started later take it from the main one.
+	 */
+	public void reference(UUID caseId, String reference) {
+		runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(caseId.toString())
+			.list()
+			.forEach(instance -> runtime.setVariable(instance.getId(), ReferralVariables.REFERENCE, reference));
 	}
 
 	/** The case moves to another province, with its open tasks. */

@@ -104,9 +104,11 @@ final class ProcessTestSupport {
 		for (int i = 0; i < minors; i++) {
 			minorIds.add(UUID.randomUUID());
 		}
-		String id = new ReferralWorkflow(runtimeService()).start(new ReferralWorkflow.Referral(UUID.randomUUID(),
-				"QNG-2026-000001", channel, place, returnMode, "QNG", "QNG", receivedAt, immediateDanger, UUID.randomUUID(),
-				minorIds));
+		UUID caseId = UUID.randomUUID();
+		ReferralWorkflow workflow = new ReferralWorkflow(runtimeService());
+		String id = workflow.start(new ReferralWorkflow.Referral(caseId, channel, place, returnMode, "QNG", "QNG",
+				receivedAt, immediateDanger, UUID.randomUUID(), minorIds));
+		workflow.reference(caseId, "QNG-2026-000001");
 		return runtimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
 	}
 

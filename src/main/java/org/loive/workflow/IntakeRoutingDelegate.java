@@ -18,9 +18,11 @@ class IntakeRoutingDelegate implements JavaDelegate {
 
 	static final String BORDER_RECEPTION = "BORDER_RECEPTION";
 
+	private final DecisionAnswers routings = new DecisionAnswers();
+
 	@Override
 	public void execute(DelegateExecution execution) {
-		Map<String, Object> routing = Decisions.single(execution, Decisions.INTAKE_ROUTING, Variables.createVariables()
+		Map<String, Object> routing = routings.single(execution, Decisions.INTAKE_ROUTING, Variables.createVariables()
 			.putValue("channel", execution.getVariable(ReferralVariables.CHANNEL))
 			.putValue("place", execution.getVariable(ReferralVariables.PLACE))
 			.putValue("returnMode", execution.getVariable(ReferralVariables.RETURN_MODE)));

@@ -1,7 +1,5 @@
 package org.loive.workflow;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.loive.platform.Vietnam;
@@ -34,15 +32,7 @@ public class StepDeadlines {
 
 	private final WorkingCalendar calendar;
 	private final Map<DelegateExecution, Map<String, Date>> computed = Collections.synchronizedMap(new WeakHashMap<>());
-	/**
-	 * The table's answers by version and inputs: a handful of combinations, each evaluated once (FEEL is an eighth of
-	 * a node's CPU under load otherwise: docs/benchmarks.md); a new version of the table is a new key. Cockpit's
-	 * decision history shows the first evaluation of each.
-	 */
-	private final Cache<Evaluation, Map<String, Object>> answers = Caffeine.newBuilder().maximumSize(1_000).build();
-
-	private record Evaluation(String version, Map<String, Object> inputs) {
-	}
+	private final DecisionAnswers deadlines = new DecisionAnswers();
 
 	public StepDeadlines(WorkingCalendar calendar) {
 		this.calendar = calendar;
@@ -69,10 +59,7 @@ public class StepDeadlines {
 	}
 
 	private Date compute(DelegateExecution execution, String step) {
-		Map<String, Object> inputs = inputs(execution, step);
-		Map<String, Object> deadline = answers.get(new Evaluation(Decisions.latestVersion(Decisions.STEP_DEADLINES), inputs),
-				evaluation -> Collections.unmodifiableMap(new HashMap<>(
-						Decisions.singleOfVersion(execution, evaluation.version(), inputs))));
+		Map<String, Object> deadline = deadlines.single(execution, Decisions.STEP_DEADLINES, inputs(execution, step));
 		Duration limit = Duration.parse((String) deadline.get("duration"));
 		Object kind = deadline.get("calendar");
 		Object countedFrom = deadline.get("countedFrom");

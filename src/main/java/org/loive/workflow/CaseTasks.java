@@ -214,9 +214,12 @@ class CaseTasks {
 			.purpose("task:" + task.getId() + ":" + task.getTaskDefinitionKey()));
 	}
 
+	/** The task's case and province, read together (one engine command). */
 	private VictimDataAccess.CaseScope scope(Task task) {
-		return new VictimDataAccess.CaseScope(UUID.fromString(caseId(task)),
-				(String) tasks.getVariable(task.getId(), ReferralVariables.PROVINCE));
+		Map<String, Object> variables = tasks.getVariables(task.getId(),
+				List.of(ReferralVariables.CASE_ID, ReferralVariables.PROVINCE));
+		return new VictimDataAccess.CaseScope(UUID.fromString((String) variables.get(ReferralVariables.CASE_ID)),
+				(String) variables.get(ReferralVariables.PROVINCE));
 	}
 
 	/**
@@ -259,10 +262,6 @@ class CaseTasks {
 		HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
 		return done != null && done.getEndTime() != null ? ApiException.conflict("task.already-completed", taskId)
 				: ApiException.notFound("task.not-found", taskId);
-	}
-
-	private String caseId(Task task) {
-		return (String) tasks.getVariable(task.getId(), ReferralVariables.CASE_ID);
 	}
 
 	private TaskView view(Task task) {

@@ -15,7 +15,7 @@ import java.time.Instant;
  * and its signature not checked again (about a sixth of a node's CPU under load: docs/benchmarks.md). A token is
  * taken from here only before its own expiry, without the validator's clock skew; one that failed is never kept; a
  * token signed by a key Keycloak has since removed stays good here until it expires, as it would at any resource
- * server holding the key set it fetched.
+ * server holding the key set it fetched. Its clock is the system's, as the validator's is.
  */
 final class RecentTokens implements JwtDecoder {
 

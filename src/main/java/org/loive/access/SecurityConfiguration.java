@@ -67,8 +67,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, Problems problems, AuditedRequests audited, JwtDecoder decoder,
-			Clock clock) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, Problems problems, AuditedRequests audited, JwtDecoder decoder)
+			throws Exception {
 		ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems, audited);
 		JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
 		tokens.setJwtGrantedAuthoritiesConverter(Officers::authorities);
@@ -104,7 +104,7 @@ class SecurityConfiguration {
 				.hasAnyRole(Officer.SUPERVISOR, Officer.AUDITOR)
 				.requestMatchers("/api/v1/reports", "/api/v1/reports/**").hasRole(Officer.SUPERVISOR)
 				.anyRequest().denyAll())
-			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(new RecentTokens(decoder, clock))
+			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(new RecentTokens(decoder, Clock.systemUTC()))
 					.jwtAuthenticationConverter(tokens))
 				.authenticationEntryPoint(handlers)
 				.accessDeniedHandler(handlers))

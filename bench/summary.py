@@ -59,7 +59,7 @@ for name in names:
 print()
 print("| nodes | users | bare engine flows/s | Lối Về flows/s | ratio Lối Về / bare "
       "| audited person read / unaudited case read, reads alone: p50, p95 | reads alone per second, person / case "
-      "| the same ratio within the flow: p50, p95 | load average before → after | report |")
+      "| within the flow, audited person read / the unaudited inbox read: p50, p95 | load average before → after | report |")
 print("|---:|---:|---:|---:|---:|---|---|---|---|---|")
 for meta, report, rows in runs:
     bare = flows_per_second(rows, "bare", meta["seconds"])
@@ -71,8 +71,8 @@ for meta, report, rows in runs:
         reads = (f"{person['p50'] / max(case['p50'], 1):.2f}, {person['p95'] / max(case['p95'], 1):.2f}",
                  f"{person['ok'] / meta['readSeconds']:.1f} / {case['ok'] / meta['readSeconds']:.1f}")
     flow = "—"
-    in_case, in_person = rows.get("loive: case read (unaudited)"), rows.get("loive: person read (audited)")
-    if in_case and in_person:
-        flow = f"{in_person['p50'] / max(in_case['p50'], 1):.2f}, {in_person['p95'] / max(in_case['p95'], 1):.2f}"
+    in_inbox, in_person = rows.get("loive: inbox, the case's tasks"), rows.get("loive: person read (audited)")
+    if in_inbox and in_person:
+        flow = f"{in_person['p50'] / max(in_inbox['p50'], 1):.2f}, {in_person['p95'] / max(in_inbox['p95'], 1):.2f}"
     print(f"| {meta['nodes']} | {meta['users']} | {bare:.1f} | {loive:.1f} | {loive / bare:.2f} | {reads[0]} | {reads[1]} "
           f"| {flow} | {meta['loadBefore']} → {meta['loadAfter']} | {report.name} |")

@@ -83,9 +83,11 @@ class Intake {
 			register(scope, minorIds.get(i), CasePersons.Role.ACCOMPANYING_MINOR, minor, minor.personalData(),
 					receivedOn, officer);
 		}
-		List<UUID> personIds = new ArrayList<>(List.of(victimId));
-		personIds.addAll(minorIds);
-		return new RegisteredReferral(caseId, reference, flags.raise(caseId, personIds));
+		List<CasePersons.LinkedPerson> linked = new ArrayList<>(List.of(
+				new CasePersons.LinkedPerson(victimId, CasePersons.Role.IDENTIFYING)));
+		minorIds.forEach(id -> linked.add(new CasePersons.LinkedPerson(id, CasePersons.Role.ACCOMPANYING_MINOR)));
+		return new RegisteredReferral(caseId, reference, linked,
+				flags.raise(caseId, linked.stream().map(CasePersons.LinkedPerson::personId).toList()));
 	}
 
 	private static CaseEvents.CaseRegistered registered(UUID caseId, String reference, ReferralRequest request,

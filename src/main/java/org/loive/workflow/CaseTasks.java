@@ -2,14 +2,11 @@ package org.loive.workflow;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.loive.access.Agency;
 import org.loive.access.Officer;
 import org.loive.access.VictimDataAccess;
@@ -25,13 +22,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -42,23 +37,23 @@ import java.util.UUID;
 class CaseTasks {
 
 	private final TaskService tasks;
-	private final RuntimeService runtime;
 	private final HistoryService history;
 	private final TaskForms forms;
 	private final CaseContext context;
+	private final ActionableTask actionable;
 	private final JdbcClient jdbc;
 	private final Vault vault;
 	private final VictimDataAccess access;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	CaseTasks(TaskService tasks, RuntimeService runtime, HistoryService history, TaskForms forms, CaseContext context,
-			JdbcClient jdbc, Vault vault, VictimDataAccess access, AuditLog audit, Clock clock) {
+	CaseTasks(TaskService tasks, HistoryService history, TaskForms forms, CaseContext context,
+			ActionableTask actionable, JdbcClient jdbc, Vault vault, VictimDataAccess access, AuditLog audit, Clock clock) {
 		this.tasks = tasks;
-		this.runtime = runtime;
 		this.history = history;
 		this.forms = forms;
 		this.context = context;
+		this.actionable = actionable;
 		this.jdbc = jdbc;
 		this.vault = vault;
 		this.access = access;
@@ -72,29 +67,7 @@ class CaseTasks {
 		if (officer.agencies().isEmpty() || officer.province() == null) {
 			return new TaskPage(List.of(), page, size, 0);
 		}
-		TaskQuery query = actionableBy(officer);
-		switch (inbox.filter()) {
-			case MINE -> query.taskAssignee(officer.username());
-			case UNCLAIMED -> query.taskUnassigned();
-			case OVERDUE -> query.dueBefore(Date.from(clock.instant()));
-			case ALL -> {
-			}
-		}
-		if (inbox.step() != null) {
-			query.taskDefinitionKey(inbox.step());
-		}
-		if (inbox.caseId() != null) {
-			query.processInstanceBusinessKey(inbox.caseId().toString());
-		}
-		long total = query.count();
-		query.orderByDueDate();
-		if (inbox.latestFirst()) {
-			query.desc();
-		}
-		else {
-			query.asc();
-		}
-		return new TaskPage(views(query.orderByTaskCreateTime().asc().listPage(page * size, size)), page, size, total);
+		return actionable.page(officer, inbox, page, size, clock.instant());
 	}
 
 	/**
@@ -108,7 +81,7 @@ class CaseTasks {
 	/** The open task with its case's context, if this officer may act on it; 403, 404 or 409 otherwise. */
 	@Transactional(readOnly = true)
 	TaskDetail detail(String taskId, Officer officer) {
-		TaskView task = view(openTask(taskId, officer));
+		TaskView task = openTask(taskId, officer).view(clock.instant());
 		Map<String, Object> variables = tasks.getVariables(taskId, List.of(ReferralVariables.ELIGIBLE_SERVICES,
 				ReferralVariables.SERVICE, ReferralVariables.PROVIDER_AGENCY));
 		List<String> eligible = variables.get(ReferralVariables.ELIGIBLE_SERVICES) instanceof Collection<?> codes
@@ -124,15 +97,15 @@ class CaseTasks {
 	TaskView claim(String taskId, Officer officer) {
 		lock(taskId);
 		try {
-			Task task = openTask(taskId, officer);
-			if (task.getAssignee() != null && !task.getAssignee().equals(officer.username())) {
+			ActionableTask.Row task = openTask(taskId, officer);
+			if (task.assignee() != null && !task.assignee().equals(officer.username())) {
 				throw ApiException.conflict("task.claimed-by-other", taskId);
 			}
-			recordTaskEvent(AuditAction.TASK_CLAIM, task, scope(task), officer);
-			if (task.getAssignee() == null) {
+			recordTaskEvent(AuditAction.TASK_CLAIM, task, officer);
+			if (task.assignee() == null) {
 				tasks.claim(taskId, officer.username());
 			}
-			return view(tasks.createTaskQuery().taskId(taskId).singleResult());
+			return task.assignedTo(officer.username()).view(clock.instant());
 		}
 		catch (TaskAlreadyClaimedException e) {
 			throw ApiException.conflict("task.claimed-by-other", taskId);
@@ -147,16 +120,16 @@ class CaseTasks {
 	TaskView release(String taskId, Officer officer) {
 		lock(taskId);
 		try {
-			Task task = openTask(taskId, officer);
-			if (task.getAssignee() == null) {
-				return view(task);
+			ActionableTask.Row task = openTask(taskId, officer);
+			if (task.assignee() == null) {
+				return task.view(clock.instant());
 			}
-			if (!task.getAssignee().equals(officer.username())) {
+			if (!task.assignee().equals(officer.username())) {
 				throw ApiException.conflict("task.claimed-by-other", taskId);
 			}
-			recordTaskEvent(AuditAction.TASK_RELEASE, task, scope(task), officer);
+			recordTaskEvent(AuditAction.TASK_RELEASE, task, officer);
 			tasks.setAssignee(taskId, null);
-			return view(tasks.createTaskQuery().taskId(taskId).singleResult());
+			return task.assignedTo(null).view(clock.instant());
 		}
 		catch (NullValueException | NotFoundException | OptimisticLockingException e) {
 			throw gone(taskId);
@@ -167,16 +140,16 @@ class CaseTasks {
 	CompletedTask complete(String taskId, Officer officer, CompleteTaskRequest request) {
 		lock(taskId);
 		try {
-			Task task = openTask(taskId, officer);
-			if (task.getAssignee() != null && !task.getAssignee().equals(officer.username())) {
+			ActionableTask.Row task = openTask(taskId, officer);
+			if (task.assignee() != null && !task.assignee().equals(officer.username())) {
 				throw ApiException.conflict("task.claimed-by-other", taskId);
 			}
-			Map<String, Object> variables = forms.variables(task.getTaskDefinitionKey(), request.decision(),
+			Map<String, Object> variables = forms.variables(task.taskKey(), request.decision(),
 					tasks.getVariables(taskId));
-			VictimDataAccess.CaseScope scope = scope(task);
-			recordTaskEvent(AuditAction.TASK_COMPLETE, task, scope, officer);
+			VictimDataAccess.CaseScope scope = task.scope();
+			recordTaskEvent(AuditAction.TASK_COMPLETE, task, officer);
 			recordPersonalData(scope, request.records(), officer);
-			if (task.getAssignee() == null) {
+			if (task.assignee() == null) {
 				tasks.setAssignee(taskId, officer.username());
 			}
 			tasks.complete(taskId, variables);
@@ -208,45 +181,25 @@ class CaseTasks {
 	}
 
 	/** Recorded before the engine writes, as every audited action does, so the chain's lock is always taken first. */
-	private void recordTaskEvent(AuditAction action, Task task, VictimDataAccess.CaseScope scope, Officer officer) {
+	private void recordTaskEvent(AuditAction action, ActionableTask.Row task, Officer officer) {
 		audit.record(AuditEvent.of(action, officer.actor())
-			.onCase(scope.caseId())
-			.purpose("task:" + task.getId() + ":" + task.getTaskDefinitionKey()));
-	}
-
-	/** The task's case and province, read together (one engine command). */
-	private VictimDataAccess.CaseScope scope(Task task) {
-		Map<String, Object> variables = tasks.getVariables(task.getId(),
-				List.of(ReferralVariables.CASE_ID, ReferralVariables.PROVINCE));
-		return new VictimDataAccess.CaseScope(UUID.fromString((String) variables.get(ReferralVariables.CASE_ID)),
-				(String) variables.get(ReferralVariables.PROVINCE));
+			.onCase(task.scope().caseId())
+			.purpose("task:" + task.id() + ":" + task.taskKey()));
 	}
 
 	/**
 	 * The open task, if this officer may act on it; otherwise 404, 409 (done already) or 403. One query
 	 * decides, so a task finished concurrently is never mistaken for another agency's.
 	 */
-	private Task openTask(String taskId, Officer officer) {
-		Task task = officer.agencies().isEmpty() || officer.province() == null ? null
-				: actionableBy(officer).taskId(taskId).singleResult();
-		if (task != null) {
-			return task;
+	private ActionableTask.Row openTask(String taskId, Officer officer) {
+		Optional<ActionableTask.Row> task = actionable.of(taskId, officer);
+		if (task.isPresent()) {
+			return task.get();
 		}
 		if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
 			throw gone(taskId);
 		}
 		throw ApiException.forbidden("task.forbidden", taskId);
-	}
-
-	/** Tasks of the officer's province offered to one of their agencies, or assigned to them. */
-	private TaskQuery actionableBy(Officer officer) {
-		return tasks.createTaskQuery()
-			.processVariableValueEquals(ReferralVariables.PROVINCE, officer.province())
-			.or()
-			.taskCandidateGroupIn(new ArrayList<>(officer.agencies()))
-			.includeAssignedTasks()
-			.taskAssignee(officer.username())
-			.endOr();
 	}
 
 	/**
@@ -262,39 +215,5 @@ class CaseTasks {
 		HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
 		return done != null && done.getEndTime() != null ? ApiException.conflict("task.already-completed", taskId)
 				: ApiException.notFound("task.not-found", taskId);
-	}
-
-	private TaskView view(Task task) {
-		return views(List.of(task)).get(0);
-	}
-
-	/**
-	 * The tasks as views, with the case's variables of all of them read in one query rather than one per
-	 * task; only the process instance's own: a sub-scope's {@code service} (a multi-instance's element) is not the
-	 * task's.
-	 */
-	private List<TaskView> views(List<Task> page) {
-		if (page.isEmpty()) {
-			return List.of();
-		}
-		Map<String, Map<String, Object>> byInstance = new HashMap<>();
-		runtime.createVariableInstanceQuery()
-			.processInstanceIdIn(page.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new))
-			.variableNameIn(ReferralVariables.CASE_ID, ReferralVariables.REFERENCE, ReferralVariables.SERVICE)
-			.disableBinaryFetching()
-			.list()
-			.stream()
-			.filter(v -> v.getProcessInstanceId().equals(v.getExecutionId()))
-			.forEach(v -> byInstance.computeIfAbsent(v.getProcessInstanceId(), id -> new HashMap<>())
-				.put(v.getName(), v.getValue()));
-		Instant now = clock.instant();
-		return page.stream().map(task -> {
-			Map<String, Object> variables = byInstance.getOrDefault(task.getProcessInstanceId(), Map.of());
-			return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(),
-					(String) variables.get(ReferralVariables.CASE_ID), (String) variables.get(ReferralVariables.REFERENCE),
-					(String) variables.get(ReferralVariables.SERVICE), OpenTasks.candidateGroups(tasks, task.getId()),
-					task.getAssignee(), OpenTasks.instant(task.getCreateTime()), OpenTasks.instant(task.getDueDate()),
-					OpenTasks.overdue(task, now), TaskForms.schemaName(task.getTaskDefinitionKey()));
-		}).toList();
 	}
 }

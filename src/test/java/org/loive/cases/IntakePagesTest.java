@@ -182,7 +182,7 @@ class IntakePagesTest {
 
 	@Test
 	void theFactsAreReadFromTheFormAsTheApiReadsThem() throws Exception {
-		when(intake.register(any(), any())).thenReturn(new RegisteredReferral(CASE, "QNG-2026-000008", List.of()));
+		when(intake.register(any(), any())).thenReturn(new RegisteredReferral(CASE, "QNG-2026-000008", List.of(), List.of()));
 		mvc.perform(post("/referrals").with(police()).with(csrf())
 				.param("channel", "OTHER_HOTLINE").param("hotlineNumber", " 18001567 ").param("reportKind", "CRIME_REPORT")
 				.param("area", "QNG").param("receivedAt", "2026-11-20T08:30").param("immediateDanger", "false")
@@ -265,7 +265,7 @@ class IntakePagesTest {
 
 	@Test
 	void savedReferralRedirectsToItsRegisteredPage() throws Exception {
-		when(intake.register(any(), any())).thenReturn(new RegisteredReferral(CASE, "QNG-2026-000007", List.of()));
+		when(intake.register(any(), any())).thenReturn(new RegisteredReferral(CASE, "QNG-2026-000007", List.of(), List.of()));
 		mvc.perform(post("/referrals").with(police()).with(csrf())
 				.param("channel", "POLICE").param("area", "QNG").param("receivedAt", "2026-11-20T08:30")
 				.param("immediateDanger", "true").param("accompanyingMinors[0].sex", "F"))

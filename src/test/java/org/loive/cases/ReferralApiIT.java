@@ -49,6 +49,23 @@ class ReferralApiIT extends IntegrationTest {
 			.single()).isEqualTo("HOTLINE_111");
 	}
 
+	@Test
+	void theAnswerNamesThePersonsRegisteredAsTheCaseViewListsThem() {
+		Reply reply = Api.post("/api/v1/referrals", token("police.qng"), """
+				{"channel":"HOTLINE_111","area":"QNG","receivedAt":"%s","immediateDanger":false,
+				 "person":{"fullName":"Trần Thị Bé","sex":"F"},
+				 "accompanyingMinors":[{"sex":"M","birthDate":"2018-03-01"},{"sex":"F","birthDate":"2020-05-01"}]}"""
+			.formatted(JUST_RECEIVED));
+
+		assertThat(reply.status()).isEqualTo(201);
+		JsonNode persons = reply.body().get("persons");
+		assertThat(StreamSupport.stream(persons.spliterator(), false).map(p -> p.get("role").asText()))
+			.containsExactly("IDENTIFYING", "ACCOMPANYING_MINOR", "ACCOMPANYING_MINOR");
+		JsonNode listed = POLICE.caseView(reply.body().get("caseId").asText()).get("persons");
+		assertThat(listed.get(0)).isEqualTo(persons.get(0));
+		assertThat(listed).containsExactlyInAnyOrderElementsOf(persons);
+	}
+
 	static final String FACTS = """
 			{"channel":"OTHER_HOTLINE","hotlineNumber":"18001567","reportKind":"CRIME_REPORT","area":"QNG",
 			 "receivedAt":"%s","immediateDanger":false,"place":"BORDER_AREA","returnMode":"SELF_RETURN",

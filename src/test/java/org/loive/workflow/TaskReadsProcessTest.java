@@ -123,9 +123,9 @@ class TaskReadsProcessTest extends ProcessTestCase {
 		AuditLog audit = mock(AuditLog.class);
 		ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) ProcessTestSupport.engine()
 			.getProcessEngineConfiguration();
-		CaseTasks caseTasks = new CaseTasks(taskService(), runtimeService(), historyService(), null,
-				new CaseContext(taskService(), historyService(), new Stages()),
-				JdbcClient.create(engine.getDataSource()), null, null,
+		JdbcClient jdbc = JdbcClient.create(engine.getDataSource());
+		CaseTasks caseTasks = new CaseTasks(taskService(), historyService(), null,
+				new CaseContext(taskService(), historyService(), new Stages()), new ActionableTask(jdbc), jdbc, null, null,
 				audit, Clock.systemUTC());
 		Officer colleague = new Officer("police2.tsa", Set.of(Officer.CASEWORKER), Set.of("police"), PROVINCE);
 
@@ -160,10 +160,13 @@ class TaskReadsProcessTest extends ProcessTestCase {
 				org.assertj.core.groups.Tuple.tuple(ServiceReferralProcess.RESPOND, "b"));
 	}
 
-	/** Only the engine is needed to read: no vault, audit or lock. */
+	/** Only the engine's tables are needed to read: no vault, audit or lock. */
 	private static CaseTasks caseTasks(Clock clock) {
-		return new CaseTasks(taskService(), runtimeService(), historyService(), null,
-				new CaseContext(taskService(), historyService(), new Stages()), null, null, null, null, clock);
+		JdbcClient jdbc = JdbcClient.create(((ProcessEngineConfigurationImpl) ProcessTestSupport.engine()
+			.getProcessEngineConfiguration()).getDataSource());
+		return new CaseTasks(taskService(), historyService(), null,
+				new CaseContext(taskService(), historyService(), new Stages()), new ActionableTask(jdbc), null, null, null,
+				null, clock);
 	}
 
 	/** A hotline report from inland of this test's province, waiting for the police's classification. */

@@ -16,6 +16,10 @@ public final class CriminalCaseEvents {
 	public record ReferralLinked(UUID criminalCaseId, String province, UUID caseId, Instant linkedAt) {
 	}
 
+	/** A link made by mistake taken back: the reports forget it, as the criminal case does. */
+	public record ReferralUnlinked(UUID criminalCaseId, UUID caseId) {
+	}
+
 	private CriminalCaseEvents() {
 	}
 }

@@ -121,6 +121,7 @@ public class CriminalCases {
 		if (!records.unlink(id, caseId)) {
 			throw ApiException.notFound("criminal-case.not-linked", caseId);
 		}
+		events.publishEvent(new CriminalCaseEvents.ReferralUnlinked(id, caseId));
 	}
 
 	/**

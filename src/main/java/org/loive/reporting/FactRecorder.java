@@ -99,7 +99,16 @@ class FactRecorder {
 	void on(CriminalCaseEvents.ReferralLinked event) {
 		facts.append(new Fact(FactKind.CRIMINAL_LINKED, event.caseId(), null, event.criminalCaseId(), event.province(),
 				null, null, null, null, event.linkedAt(), null, null,
-				"CRIMINAL_LINKED:" + event.criminalCaseId() + ":" + event.caseId()));
+				linkKey(event.criminalCaseId(), event.caseId())));
+	}
+
+	@EventListener
+	void on(CriminalCaseEvents.ReferralUnlinked event) {
+		facts.retract(FactKind.CRIMINAL_LINKED, linkKey(event.criminalCaseId(), event.caseId()));
+	}
+
+	private static String linkKey(UUID criminalCaseId, UUID caseId) {
+		return "CRIMINAL_LINKED:" + criminalCaseId + ":" + caseId;
 	}
 
 	/** A fact of a case, where the reports know the case to be now (else where the event says it was). */

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The append-only table of facts (report_fact): written with each action, never changed, emptied only to rebuild;
+ * The append-only table of facts (report_fact): written with each action, never changed, emptied only to rebuild,
+ * a fact deleted only when its action is taken back and leaves no trace (a criminal case's link to a referral);
  * and report_service, which a trigger of report_fact keeps (V30), emptied with it.
  */
 @Repository
@@ -42,6 +43,14 @@ class FactTable {
 			.param("due", fact.dueAt() == null ? null : Timestamp.from(fact.dueAt()))
 			.param("key", fact.sourceKey())
 			.update() == 1;
+	}
+
+	/** Deletes the fact of an action taken back, which a rebuild would not find either. */
+	void retract(FactKind kind, String sourceKey) {
+		jdbc.sql("delete from report_fact where kind = :kind and source_key = :key")
+			.param("kind", kind.name())
+			.param("key", sourceKey)
+			.update();
 	}
 
 	/** The facts of a case in the order they happened (the case page's and the tests' view). */

@@ -19,7 +19,9 @@ import org.loive.platform.InvalidRequestException.Rejection;
 import org.loive.vault.Vault;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The caseworker's side of the engine: their agency's tasks in their province, claiming, releasing and
@@ -35,6 +38,9 @@ import java.util.UUID;
  */
 @Service
 class CaseTasks {
+
+	/** How often an action on a task is tried while the engine finds its process changed under it. */
+	static final int ATTEMPTS = 3;
 
 	private final TaskService tasks;
 	private final HistoryService history;
@@ -46,9 +52,11 @@ class CaseTasks {
 	private final VictimDataAccess access;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final TransactionTemplate transaction;
 
 	CaseTasks(TaskService tasks, HistoryService history, TaskForms forms, CaseContext context,
-			ActionableTask actionable, JdbcClient jdbc, Vault vault, VictimDataAccess access, AuditLog audit, Clock clock) {
+			ActionableTask actionable, JdbcClient jdbc, Vault vault, VictimDataAccess access, AuditLog audit, Clock clock,
+			PlatformTransactionManager transactions) {
 		this.tasks = tasks;
 		this.history = history;
 		this.forms = forms;
@@ -59,6 +67,7 @@ class CaseTasks {
 		this.access = access;
 		this.audit = audit;
 		this.clock = clock;
+		this.transaction = transactions == null ? null : new TransactionTemplate(transactions);
 	}
 
 	/** One page of the officer's tasks as the query narrows and orders them, paged by the database. */
@@ -93,33 +102,28 @@ class CaseTasks {
 		return new TaskDetail(task, context.of(task.caseId()), eligible, providers);
 	}
 
-	@Transactional
 	TaskView claim(String taskId, Officer officer) {
-		lock(taskId);
-		try {
+		return onTask(taskId, () -> {
 			ActionableTask.Row task = openTask(taskId, officer);
 			if (task.assignee() != null && !task.assignee().equals(officer.username())) {
 				throw ApiException.conflict("task.claimed-by-other", taskId);
 			}
 			recordTaskEvent(AuditAction.TASK_CLAIM, task, officer);
 			if (task.assignee() == null) {
-				tasks.claim(taskId, officer.username());
+				try {
+					tasks.claim(taskId, officer.username());
+				}
+				catch (TaskAlreadyClaimedException e) {
+					throw ApiException.conflict("task.claimed-by-other", taskId);
+				}
 			}
 			return task.assignedTo(officer.username()).view(clock.instant());
-		}
-		catch (TaskAlreadyClaimedException e) {
-			throw ApiException.conflict("task.claimed-by-other", taskId);
-		}
-		catch (NullValueException | NotFoundException | OptimisticLockingException e) {
-			throw gone(taskId);
-		}
+		});
 	}
 
 	/** Gives a claimed task back to the agency: only its assignee may, on record as a claim is. */
-	@Transactional
 	TaskView release(String taskId, Officer officer) {
-		lock(taskId);
-		try {
+		return onTask(taskId, () -> {
 			ActionableTask.Row task = openTask(taskId, officer);
 			if (task.assignee() == null) {
 				return task.view(clock.instant());
@@ -130,16 +134,11 @@ class CaseTasks {
 			recordTaskEvent(AuditAction.TASK_RELEASE, task, officer);
 			tasks.setAssignee(taskId, null);
 			return task.assignedTo(null).view(clock.instant());
-		}
-		catch (NullValueException | NotFoundException | OptimisticLockingException e) {
-			throw gone(taskId);
-		}
+		});
 	}
 
-	@Transactional
 	CompletedTask complete(String taskId, Officer officer, CompleteTaskRequest request) {
-		lock(taskId);
-		try {
+		return onTask(taskId, () -> {
 			ActionableTask.Row task = openTask(taskId, officer);
 			if (task.assignee() != null && !task.assignee().equals(officer.username())) {
 				throw ApiException.conflict("task.claimed-by-other", taskId);
@@ -154,10 +153,27 @@ class CaseTasks {
 			}
 			tasks.complete(taskId, variables);
 			return new CompletedTask(taskId, scope.caseId().toString(), officer.username(), clock.instant());
-		}
-		catch (NullValueException | NotFoundException | OptimisticLockingException e) {
-			// a concurrent request finished the task first
-			throw gone(taskId);
+		});
+	}
+
+	/**
+	 * The action in a transaction of its own, tried again (all of it: the checks, the record, the engine's step)
+	 * when the engine found the task or its process changed under it, say its overdue timer fired that instant:
+	 * the next attempt sees the task as it now is, open still or done (409) or gone (404).
+	 */
+	private <T> T onTask(String taskId, Supplier<T> action) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return transaction.execute(status -> {
+					lock(taskId);
+					return action.get();
+				});
+			}
+			catch (NullValueException | NotFoundException | OptimisticLockingException e) {
+				if (attempt == ATTEMPTS) {
+					throw ApiException.conflict("task.changed-concurrently", taskId);
+				}
+			}
 		}
 	}
 

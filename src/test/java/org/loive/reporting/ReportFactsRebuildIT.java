@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The reports' read model rebuilt from the application's tables and the engine's history says what the live
  * events wrote: cases driven through the API (steps, a minor, a resolution, a transfer, an escalation, a consent
- * withdrawal, a criminal case with milestones and links), the tables emptied, rebuilt as on a start that finds no
- * fact, and rebuilt again.
+ * withdrawal, a criminal case with milestones and links, one of them taken back), the tables emptied, rebuilt as
+ * on a start that finds no fact, and rebuilt again.
  */
 class ReportFactsRebuildIT extends IntegrationTest {
 
@@ -104,7 +104,16 @@ class ReportFactsRebuildIT extends IntegrationTest {
 		assertThat(Api.post("/api/v1/cases/" + withdrawn + "/consent-withdrawal", POLICE.token(),
 				"{\"reason\":\"PERSON_DECLINED\"}").status()).isEqualTo(204);
 
+		String criminalPath = "/api/v1/criminal-cases/" + criminal;
+		assertThat(Api.post(criminalPath + "/cases", POLICE.token(),
+				"{\"reference\":\"" + SUPERVISOR.caseView(withdrawn).get("reference").asText() + "\"}").status())
+			.isEqualTo(204);
+		assertThat(Api.send(Api.builder(criminalPath + "/cases/" + withdrawn, POLICE.token()).DELETE().build()).status())
+			.as("a link made by mistake, taken back").isEqualTo(204);
+
 		Snapshot live = snapshot();
+		assertThat(live.facts().keySet()).as("the link taken back counts nowhere")
+			.doesNotContain("CRIMINAL_LINKED:" + criminal + ":" + withdrawn);
 		assertThat(live.facts().keySet()).as("the scenario reached what the rebuild must find again")
 			.anyMatch(key -> key.startsWith("TRANSFERRED:")).anyMatch(key -> key.startsWith("ESCALATED:"))
 			.anyMatch(key -> key.startsWith("CONSENT_WITHDRAWN:")).anyMatch(key -> key.startsWith("REPORT_RESOLVED:"))

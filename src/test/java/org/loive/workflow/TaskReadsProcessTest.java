@@ -1,5 +1,7 @@
 package org.loive.workflow;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
@@ -12,6 +14,9 @@ import org.loive.platform.ApiException;
 import org.mockito.ArgumentCaptor;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+import javax.sql.DataSource;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +38,9 @@ import static org.loive.workflow.ProcessTestSupport.done;
 import static org.loive.workflow.ProcessTestSupport.identifyVictim;
 import static org.loive.workflow.ProcessTestSupport.open;
 import static org.loive.workflow.ProcessTestSupport.planSupport;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
@@ -121,12 +128,7 @@ class TaskReadsProcessTest extends ProcessTestCase {
 		ProcessInstance referral = report("TSA-2026-000004");
 		String taskId = open(referral, ReferralProcess.CLASSIFY).getId();
 		AuditLog audit = mock(AuditLog.class);
-		ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) ProcessTestSupport.engine()
-			.getProcessEngineConfiguration();
-		JdbcClient jdbc = JdbcClient.create(engine.getDataSource());
-		CaseTasks caseTasks = new CaseTasks(taskService(), historyService(), null,
-				new CaseContext(taskService(), historyService(), new Stages()), new ActionableTask(jdbc), jdbc, null, null,
-				audit, Clock.systemUTC());
+		CaseTasks caseTasks = writing(taskService(), audit);
 		Officer colleague = new Officer("police2.tsa", Set.of(Officer.CASEWORKER), Set.of("police"), PROVINCE);
 
 		assertThat(caseTasks.claim(taskId, POLICE).assignee()).isEqualTo(POLICE.username());
@@ -145,6 +147,29 @@ class TaskReadsProcessTest extends ProcessTestCase {
 	}
 
 	@Test
+	void anActionMetByAConcurrentChangeOfItsProcessIsTriedAgainAndAtLastRefusedWithNothingDone() {
+		String once = open(report("TSA-2026-000006"), ReferralProcess.CLASSIFY).getId();
+		TaskService changedOnce = spy(taskService());
+		doThrow(new OptimisticLockingException("the overdue timer fired")).doCallRealMethod().when(changedOnce)
+			.claim(once, POLICE.username());
+
+		assertThat(writing(changedOnce, mock(AuditLog.class)).claim(once, POLICE).assignee()).isEqualTo(POLICE.username());
+		verify(changedOnce, times(2)).claim(once, POLICE.username());
+		assertThat(taskService().createTaskQuery().taskId(once).singleResult().getAssignee()).isEqualTo(POLICE.username());
+
+		String always = open(report("TSA-2026-000007"), ReferralProcess.CLASSIFY).getId();
+		TaskService changedAlways = spy(taskService());
+		doThrow(new OptimisticLockingException("the process changed")).when(changedAlways).claim(always, POLICE.username());
+		assertThatThrownBy(() -> writing(changedAlways, mock(AuditLog.class)).claim(always, POLICE))
+			.isInstanceOfSatisfying(ApiException.class, refused -> {
+				assertThat(refused.status()).isEqualTo(HttpStatus.CONFLICT);
+				assertThat(refused.messageKey()).isEqualTo("task.changed-concurrently");
+			});
+		verify(changedAlways, times(CaseTasks.ATTEMPTS)).claim(always, POLICE.username());
+		assertThat(taskService().createTaskQuery().taskId(always).singleResult().getAssignee()).isNull();
+	}
+
+	@Test
 	void aStepOfTheChainIsNotTakenForAServiceReferredWhileThePersonIsBeingIdentified() {
 		ProcessInstance referral = report("TSA-2026-000005");
 		done(referral, ReferralProcess.CLASSIFY, "classification", "TRAFFICKING_SUSPECTED", "rescueNeeded", false,
@@ -160,13 +185,23 @@ class TaskReadsProcessTest extends ProcessTestCase {
 				org.assertj.core.groups.Tuple.tuple(ServiceReferralProcess.RESPOND, "b"));
 	}
 
+	/** Claims and releases: the engine's tables, the task's lock and transactions on them, the audit given. */
+	private static CaseTasks writing(TaskService tasks, AuditLog audit) {
+		DataSource engineTables = ((ProcessEngineConfigurationImpl) ProcessTestSupport.engine()
+			.getProcessEngineConfiguration()).getDataSource();
+		JdbcClient jdbc = JdbcClient.create(engineTables);
+		return new CaseTasks(tasks, historyService(), null, new CaseContext(taskService(), historyService(), new Stages()),
+				new ActionableTask(jdbc), jdbc, null, null, audit, Clock.systemUTC(),
+				new DataSourceTransactionManager(engineTables));
+	}
+
 	/** Only the engine's tables are needed to read: no vault, audit or lock. */
 	private static CaseTasks caseTasks(Clock clock) {
 		JdbcClient jdbc = JdbcClient.create(((ProcessEngineConfigurationImpl) ProcessTestSupport.engine()
 			.getProcessEngineConfiguration()).getDataSource());
 		return new CaseTasks(taskService(), historyService(), null,
 				new CaseContext(taskService(), historyService(), new Stages()), new ActionableTask(jdbc), null, null, null,
-				null, clock);
+				null, clock, null);
 	}
 
 	/** A hotline report from inland of this test's province, waiting for the police's classification. */

@@ -144,7 +144,7 @@ class CaseTasks {
 				throw ApiException.conflict("task.claimed-by-other", taskId);
 			}
 			Map<String, Object> variables = forms.variables(task.taskKey(), request.decision(),
-					tasks.getVariables(taskId));
+					reads -> tasks.getVariables(taskId, reads));
 			VictimDataAccess.CaseScope scope = task.scope();
 			recordTaskEvent(AuditAction.TASK_COMPLETE, task, officer);
 			recordPersonalData(scope, request.records(), officer);

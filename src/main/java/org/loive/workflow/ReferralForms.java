@@ -246,6 +246,11 @@ final class ReferralForms {
 			@Size(max = 10, message = "validation.services")
 			List<@Valid @NotNull(message = "validation.required") ProviderChoice> providers) implements Decision {
 
+		@Override
+		public Set<String> reads() {
+			return CONSENT_READS;
+		}
+
 		public Map<String, Object> variables(Map<String, Object> current) {
 			List<ProviderChoice> chosen = providers == null ? List.of() : providers;
 			List<Rejection> choices = new ArrayList<>();
@@ -269,6 +274,11 @@ final class ReferralForms {
 			@ChoicesFrom("eligible-services")
 			List<@NotNull(message = "validation.required") String> consentedServices) implements Decision {
 
+		@Override
+		public Set<String> reads() {
+			return CONSENT_READS;
+		}
+
 		public Map<String, Object> variables(Map<String, Object> current) {
 			List<String> services = consented(consentedServices, current, List.of());
 			return vars(ReferralVariables.CONSENTED_SERVICES, services, ReferralVariables.INTERIM_SERVICES, services);
@@ -290,6 +300,10 @@ final class ReferralForms {
 			return List.of();
 		}
 	}
+
+	/** What {@link #consented} reads. */
+	private static final Set<String> CONSENT_READS = Set.of(ReferralVariables.CONSENT_WITHDRAWN,
+			ReferralVariables.ELIGIBLE_SERVICES);
 
 	/**
 	 * The consented services, each eligible, none once consent was withdrawn; duplicates dropped. The form's other

@@ -16,6 +16,7 @@ import org.loive.workflow.TaskForms.Decision;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.loive.workflow.TaskForms.vars;
 
@@ -73,6 +74,11 @@ final class ServiceReferralForms {
 			return startedOn == null || endedOn == null || !endedOn.isBefore(startedOn);
 		}
 
+		@Override
+		public Set<String> reads() {
+			return Boolean.TRUE.equals(extensionRequested) ? Set.of(ReferralVariables.SERVICE) : Set.of();
+		}
+
 		public Map<String, Object> variables(Map<String, Object> current) {
 			boolean extension = Boolean.TRUE.equals(extensionRequested);
 			if (extension && !SupportService.A.code().equals(current.get(ReferralVariables.SERVICE))) {
@@ -89,6 +95,11 @@ final class ServiceReferralForms {
 	@Schema(name = "ServiceExtension",
 			description = "Quyết định gia hạn hỗ trợ nhu cầu thiết yếu / Decide on extending essential needs support")
 	record DecideServiceExtension(@NotNull(message = "validation.required") Boolean extensionGranted) implements Decision {
+
+		@Override
+		public Set<String> reads() {
+			return Set.of(ReferralVariables.EXTENSIONS);
+		}
 
 		/** Each extension granted is counted: the next delivery's deadline is that of an extension. */
 		public Map<String, Object> variables(Map<String, Object> current) {
@@ -108,6 +119,11 @@ final class ServiceReferralForms {
 			return !Boolean.TRUE.equals(reassigned) || reassignTo != null && Agency.ofGroup(reassignTo).isPresent();
 		}
 
+		@Override
+		public Set<String> reads() {
+			return Boolean.TRUE.equals(reassigned) ? OTHER_PROVIDERS_READ : Set.of();
+		}
+
 		/** Only to another candidate provider of the referral's service than the one that declined. */
 		public Map<String, Object> variables(Map<String, Object> current) {
 			Map<String, Object> variables = vars("reassigned", reassigned);
@@ -121,6 +137,9 @@ final class ServiceReferralForms {
 			return variables;
 		}
 	}
+
+	/** What {@link #otherProviders} reads. */
+	static final Set<String> OTHER_PROVIDERS_READ = Set.of(ReferralVariables.SERVICE, ReferralVariables.PROVIDER_AGENCY);
 
 	/** The candidate providers of the referral's service other than the one it is with now. */
 	static List<String> otherProviders(Map<String, Object> current) {

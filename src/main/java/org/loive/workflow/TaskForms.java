@@ -13,12 +13,14 @@ import org.loive.platform.InvalidRequestException;
 import org.loive.platform.InvalidRequestException.Rejection;
 import org.springframework.stereotype.Component;
 
+import java.util.AbstractMap;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The typed body of every user task: what the officer decides, as codes and yes/no answers that become
@@ -30,10 +32,15 @@ import java.util.Set;
 @Component
 class TaskForms {
 
-	/** A task's decision; turns into process variables, given the task's current variables. */
+	/** A task's decision; turns into process variables, given the task's current variables it reads. */
 	interface Decision {
 
 		Map<String, Object> variables(Map<String, Object> current);
+
+		/** The current variables {@link #variables} reads: only these are fetched from the engine. */
+		default Set<String> reads() {
+			return Set.of();
+		}
 	}
 
 	private static final Map<String, Class<? extends Decision>> FORMS = Map.ofEntries(
@@ -93,7 +100,8 @@ class TaskForms {
 	}
 
 	/** Reads, validates and converts the decision of a task; 400 naming each bad field otherwise. */
-	Map<String, Object> variables(String taskKey, JsonNode decision, Map<String, Object> current) {
+	Map<String, Object> variables(String taskKey, JsonNode decision,
+			Function<Set<String>, Map<String, Object>> current) {
 		JsonNode body = decision == null || decision.isNull() ? JsonNodeFactory.instance.objectNode() : decision;
 		Decision read;
 		try {
@@ -115,7 +123,26 @@ class TaskForms {
 		if (!rejections.isEmpty()) {
 			throw new InvalidRequestException(rejections);
 		}
-		return read.variables(current);
+		Set<String> reads = read.reads();
+		return read.variables(declared(reads, reads.isEmpty() ? Map.of() : current.apply(reads)));
+	}
+
+	/** The variables a form declared it reads: asking for another is the form's defect, not a null. */
+	private static Map<String, Object> declared(Set<String> names, Map<String, Object> values) {
+		return new AbstractMap<>() {
+			@Override
+			public Object get(Object name) {
+				if (!names.contains(name)) {
+					throw new IllegalStateException("A form reads " + name + " without declaring it");
+				}
+				return values.get(name);
+			}
+
+			@Override
+			public Set<Entry<String, Object>> entrySet() {
+				return values.entrySet();
+			}
+		};
 	}
 
 	/** Cross-field rules are methods named {@code is<Field>Valid}: the rejection names the field. */

@@ -7,8 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.loive.platform.InvalidRequestException;
 import org.loive.platform.InvalidRequestException.Rejection;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -27,11 +29,27 @@ class ProviderChoiceFormsTest {
 	@Test
 	void thePlanRecordsTheChosenProviderAndTheDefaultOfEveryOtherService() throws Exception {
 		Map<String, Object> variables = forms.variables(ReferralProcess.PLAN_SUPPORT, json.readTree("""
-				{"consentedServices":["h","i","k"],"providers":[{"service":"k","provider":"womens-union"}]}"""), plan);
+				{"consentedServices":["h","i","k"],"providers":[{"service":"k","provider":"womens-union"}]}"""), reads -> plan);
 
 		assertThat(variables).containsEntry(ReferralVariables.CONSENTED_SERVICES, List.of("h", "i", "k"))
 			.containsEntry(ReferralVariables.SERVICE_PROVIDERS,
 					Map.of("h", "education", "i", "labour", "k", "womens-union"));
+	}
+
+	@Test
+	void aFormIsGivenOnlyTheVariablesItDeclaresItReads() throws Exception {
+		Set<String> asked = new HashSet<>();
+		forms.variables(ReferralProcess.PLAN_SUPPORT, json.readTree("{\"consentedServices\":[\"h\"],\"providers\":[]}"),
+				reads -> {
+					asked.addAll(reads);
+					return plan;
+				});
+
+		assertThat(asked).containsExactlyInAnyOrder(ReferralVariables.CONSENT_WITHDRAWN, ReferralVariables.ELIGIBLE_SERVICES);
+		assertThat(forms.variables(ServiceReferralProcess.REVIEW_DECLINED, json.readTree("{\"reassigned\":false}"),
+				reads -> {
+					throw new AssertionError("a review that reassigns nobody reads " + reads);
+				})).containsEntry("reassigned", false);
 	}
 
 	@Test
@@ -54,7 +72,7 @@ class ProviderChoiceFormsTest {
 		Map<String, Object> declined = Map.of(ReferralVariables.SERVICE, "i", ReferralVariables.PROVIDER_AGENCY, "labour");
 
 		assertThat(forms.variables(ServiceReferralProcess.REVIEW_DECLINED,
-				json.readTree("{\"reassigned\":true,\"reassignTo\":\"womens-union\"}"), declined))
+				json.readTree("{\"reassigned\":true,\"reassignTo\":\"womens-union\"}"), reads -> declined))
 			.containsEntry(ReferralVariables.PROVIDER_AGENCY, "womens-union");
 		assertThat(refused(ServiceReferralProcess.REVIEW_DECLINED, "{\"reassigned\":true,\"reassignTo\":\"labour\"}", declined))
 			.containsExactly(new Rejection("decision.reassignTo", "validation.provider-not-candidate"));
@@ -65,7 +83,7 @@ class ProviderChoiceFormsTest {
 
 	private List<Rejection> refused(String taskKey, String decision, Map<String, Object> current) throws Exception {
 		JsonNode body = json.readTree(decision);
-		return catchThrowableOfType(InvalidRequestException.class, () -> forms.variables(taskKey, body, current))
+		return catchThrowableOfType(InvalidRequestException.class, () -> forms.variables(taskKey, body, reads -> current))
 			.rejections();
 	}
 }

@@ -327,7 +327,15 @@ class Cases {
 		return Arrays.stream((Object[]) codes.getArray()).map(String::valueOf).toList();
 	}
 
-	/** A new case's row: its codes and facts and the agency that received it, never personal data. */
+	/** The reference drawn for a case written without it (intake draws it last, V33). */
+	void reference(UUID caseId, String reference) {
+		jdbc.sql("update referral_case set reference = :reference where id = :id and reference is null")
+			.param("reference", reference)
+			.param("id", caseId)
+			.update();
+	}
+
+	/** A new case's row, its reference drawn last ({@link #reference}): its codes and facts and the agency that received it, never personal data. */
 	void insert(CaseRecord record, String receivingAgency) {
 		IntakeFacts facts = record.facts();
 		jdbc.sql("""

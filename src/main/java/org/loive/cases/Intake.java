@@ -61,33 +61,29 @@ class Intake {
 		audit.record(AuditEvent.of(AuditAction.CASE_REGISTER, officer.actor())
 			.onCase(caseId)
 			.purpose("channel:" + request.channel()));
-		UUID victimId = UUID.randomUUID();
-		List<UUID> minorIds = request.minors().stream().map(minor -> UUID.randomUUID()).toList();
+		List<Person> people = newPersons(request);
 		IntakeFacts facts = request.facts();
 		String processInstanceId = workflow.start(new ReferralWorkflow.Referral(caseId, request.channel(),
 				request.placeOrDefault(), facts.returnMode(), request.area(), province, request.receivedAt(),
-				request.immediateDanger(), victimId, minorIds));
-		// the province's counter row stays locked from here to the commit: drawn once the process has run its first
-		// steps (the intake's largest part), so the province's other intakes queue only for what follows
-		String reference = references.next(province, request.receivedAt().atZone(Vietnam.ZONE).getYear());
-		workflow.reference(caseId, reference);
-		cases.insert(new CaseRecord(caseId, reference, request.channel().name(), request.placeOrDefault().name(),
+				request.immediateDanger(), people.get(0).id(), people.stream().skip(1).map(Person::id).toList()));
+		cases.insert(new CaseRecord(caseId, null, request.channel().name(), request.placeOrDefault().name(),
 				request.area(), request.area(), request.receivedAt(), request.immediateDanger(), facts, officer.username(),
 				clock.instant(), processInstanceId, null), receivingAgency(officer));
+		people.forEach(person -> store(scope, person, officer));
+		List<CaseFlags.Flag> raised = flags.raise(caseId, people.stream().map(Person::id).toList());
+		// last: the province's counter row stays locked from the draw to the commit, so the province's other intakes
+		// queue only for the reference and the few rows that follow it, not for the process, the vault and the checks
+		String reference = references.next(province, request.receivedAt().atZone(Vietnam.ZONE).getYear());
+		cases.reference(caseId, reference);
+		workflow.reference(processInstanceId, reference);
 		events.publishEvent(registered(caseId, reference, request, officer));
+		// after the case's event: the reports count persons of a case they know
 		LocalDate receivedOn = request.receivedAt().atZone(Vietnam.ZONE).toLocalDate();
-		register(scope, victimId, CasePersons.Role.IDENTIFYING, request.personOrEmpty(), request.personalData(),
-				receivedOn, officer);
-		for (int i = 0; i < minorIds.size(); i++) {
-			PersonRequest minor = request.minors().get(i);
-			register(scope, minorIds.get(i), CasePersons.Role.ACCOMPANYING_MINOR, minor, minor.personalData(),
-					receivedOn, officer);
-		}
-		List<CasePersons.LinkedPerson> linked = new ArrayList<>(List.of(
-				new CasePersons.LinkedPerson(victimId, CasePersons.Role.IDENTIFYING)));
-		minorIds.forEach(id -> linked.add(new CasePersons.LinkedPerson(id, CasePersons.Role.ACCOMPANYING_MINOR)));
-		return new RegisteredReferral(caseId, reference, linked,
-				flags.raise(caseId, linked.stream().map(CasePersons.LinkedPerson::personId).toList()));
+		people.forEach(person -> persons.link(caseId, person.id(), person.role(), person.codes(receivedOn)));
+		List<CasePersons.LinkedPerson> linked = people.stream()
+			.map(person -> new CasePersons.LinkedPerson(person.id(), person.role()))
+			.toList();
+		return new RegisteredReferral(caseId, reference, linked, raised);
 	}
 
 	private static CaseEvents.CaseRegistered registered(UUID caseId, String reference, ReferralRequest request,
@@ -112,12 +108,27 @@ class Intake {
 		return codes == null ? List.of() : codes.stream().map(Enum::name).toList();
 	}
 
-	/** The person's codes beside the case, their data in the vault, the creation on record. */
-	private void register(VictimDataAccess.CaseScope scope, UUID personId, CasePersons.Role role, PersonRequest person,
-			PersonalData data, LocalDate receivedOn, Officer officer) {
-		access.record(officer, scope, personId, data.sectionCodes(), AuditAction.PERSON_CREATE, "intake");
-		persons.link(scope.caseId(), personId, role, new CasePersons.Codes(person.sex(), person.ageBandAt(receivedOn),
-				person.nationality(), person.ethnicMinority()));
-		vault.create(personId, scope.caseId(), data, officer.username());
+	/** A person of the new case: the identifying person or an accompanying minor. */
+	private record Person(UUID id, CasePersons.Role role, PersonRequest request, PersonalData data) {
+
+		CasePersons.Codes codes(LocalDate receivedOn) {
+			return new CasePersons.Codes(request.sex(), request.ageBandAt(receivedOn), request.nationality(),
+					request.ethnicMinority());
+		}
+	}
+
+	/** The identifying person first, then the accompanying minors in the request's order, each with a new id. */
+	private static List<Person> newPersons(ReferralRequest request) {
+		List<Person> persons = new ArrayList<>(List.of(new Person(UUID.randomUUID(), CasePersons.Role.IDENTIFYING,
+				request.personOrEmpty(), request.personalData())));
+		request.minors().forEach(minor -> persons.add(new Person(UUID.randomUUID(), CasePersons.Role.ACCOMPANYING_MINOR,
+				minor, minor.personalData())));
+		return persons;
+	}
+
+	/** The person's data in the vault, its creation on record; their codes are linked to the case last. */
+	private void store(VictimDataAccess.CaseScope scope, Person person, Officer officer) {
+		access.record(officer, scope, person.id(), person.data().sectionCodes(), AuditAction.PERSON_CREATE, "intake");
+		vault.create(person.id(), scope.caseId(), person.data(), officer.username());
 	}
 }

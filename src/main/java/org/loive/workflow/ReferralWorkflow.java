@@ -62,14 +62,11 @@ public class ReferralWorkflow {
 	}
 
 	/**
-	 * The case's human reference, drawn after the start (intake draws it last): on every process of the case started
-	 * so far; those started later take it from the main one.
+	 * The case's human reference, drawn last at intake, on its process: the only one of the case then, since every
+	 * path from the start waits at a user task before any other process of the case starts; those take it from it.
 	 */
-	public void reference(UUID caseId, String reference) {
-		runtime.createProcessInstanceQuery()
-			.processInstanceBusinessKey(caseId.toString())
-			.list()
-			.forEach(instance -> runtime.setVariable(instance.getId(), ReferralVariables.REFERENCE, reference));
+	public void reference(String processInstanceId, String reference) {
+		runtime.setVariable(processInstanceId, ReferralVariables.REFERENCE, reference);
 	}
 
 	/** The case moves to another province, with its open tasks. */

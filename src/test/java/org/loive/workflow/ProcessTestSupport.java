@@ -108,7 +108,10 @@ final class ProcessTestSupport {
 		ReferralWorkflow workflow = new ReferralWorkflow(runtimeService());
 		String id = workflow.start(new ReferralWorkflow.Referral(caseId, channel, place, returnMode, "QNG", "QNG",
 				receivedAt, immediateDanger, UUID.randomUUID(), minorIds));
-		workflow.reference(caseId, "QNG-2026-000001");
+		// intake sets the reference on this one process: no other process of the case may have started yet
+		assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId.toString()).count())
+			.isOne();
+		workflow.reference(id, "QNG-2026-000001");
 		return runtimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
 	}
 
